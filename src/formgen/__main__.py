@@ -1,0 +1,5 @@
+"""Entry point for `python -m formgen`."""
+
+from formgen.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Reading case files: YAML and CSV readers that keep every value a string and remember lines."""

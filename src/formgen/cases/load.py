@@ -1,0 +1,126 @@
+"""From files to typed, checked cases: discover, read, validate, cross-check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from formgen.cases.csvread import read_csv
+from formgen.cases.source import Record
+from formgen.cases.yamlread import read_yaml
+from formgen.catalog import Form
+from formgen.errors import CatalogError, InputError, Problem
+from formgen.forms.types import CaseId
+from formgen.project import Project
+from formgen.validation import at, located, problems_of
+
+READERS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv"}
+_CASE_ID = TypeAdapter(CaseId)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One matter: its id, the forms it yields, and its typed data for each form."""
+
+    id: str
+    record: Record
+    forms: tuple[Form, ...]
+    data: BaseModel
+
+    def data_for(self, form: Form) -> BaseModel:
+        """The case's data seen through one form's schema."""
+        if isinstance(self.data, form.schema):
+            return self.data
+        names = form.schema.model_fields
+        return form.schema.model_construct(**{k: getattr(self.data, k) for k in names})
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Case files under the given files and folders, sorted, without duplicates."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += [p for p in sorted(path.rglob("*")) if p.suffix.lower() in READERS and p.is_file()]
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError([Problem(str(path), 0, "", "no such file or folder")])
+    return list(dict.fromkeys(found))
+
+
+def read_records(path: Path, form: str | None = None) -> list[Record]:
+    """Read a file's records with the reader its extension names."""
+    kind = READERS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError([Problem(str(path), 0, "", "not a case file (use .yaml, .yml or .csv)")])
+    return read_yaml(path) if kind == "yaml" else read_csv(path, form)
+
+
+def forms_of(record: Record, project: Project) -> tuple[Form, ...]:
+    """The forms a record asks for, from its `form` key (one id or a list of ids)."""
+    raw = record.data.get("form")
+    if raw is None:
+        raise InputError([at(record, ("form",), "required field is missing (the form id)")])
+    ids = raw if isinstance(raw, list) else [raw]
+    try:
+        return tuple(project.catalog.get(str(i)) for i in ids)
+    except CatalogError as exc:
+        raise InputError([at(record, ("form",), exc.message)]) from None
+
+
+def to_case(record: Record, project: Project) -> Case:
+    """Validate one record into a Case, reporting every problem at once."""
+    forms = forms_of(record, project)
+    problems: list[Problem] = []
+    case_id = _case_id(record, problems)
+    fields = {k: v for k, v in record.data.items() if k not in ("form", "id")}
+    schema = project.catalog.merged_schema(forms)
+    try:
+        data = schema.model_validate(fields)
+    except ValidationError as exc:
+        raise InputError(problems + problems_of(exc, record)) from None
+    case = Case(id=case_id, record=record, forms=forms, data=data)
+    for form in forms:
+        if form.check:
+            problems += _run_check(form, case, project)
+    if problems:
+        raise InputError(problems)
+    return case
+
+
+def _run_check(form: Form, case: Case, project: Project) -> list[Problem]:
+    assert form.check is not None
+    try:
+        return located(case.record, form.check(case.data_for(form), project))
+    except CatalogError as exc:  # e.g. no parameters for the case's year
+        return [at(case.record, (), exc.message)]
+
+
+def _case_id(record: Record, problems: list[Problem]) -> str:
+    raw = record.data.get("id")
+    if raw is None:
+        problems.append(at(record, ("id",), "required field is missing (the case id)"))
+        return ""
+    try:
+        return str(_CASE_ID.validate_python(raw))
+    except ValidationError as exc:
+        problems.append(at(record, ("id",), exc.errors()[0]["msg"].removeprefix("Value error, ")))
+        return ""
+
+
+def load_cases(paths: list[Path], project: Project, form: str | None = None) -> Iterator[Case | InputError]:
+    """Every case under the paths; a bad file or case yields its InputError instead."""
+    for path in discover(paths):
+        try:
+            records = read_records(path, form)
+        except InputError as exc:
+            yield exc
+            continue
+        for record in records:
+            try:
+                yield to_case(record, project)
+            except InputError as exc:
+                yield exc

@@ -1,0 +1,41 @@
+"""Raw records read from a file, with the line of every field, before any typing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+Loc = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Record:
+    """One case as read: nested dicts/lists of strings, and the line of each path."""
+
+    path: Path
+    line: int
+    data: dict[str, Any]
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """Line of the longest known prefix of `loc` (a missing key points at its parent)."""
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return self.line
+
+
+def dotted(loc: Loc) -> str:
+    """Render a location as `a.b.0.c`, the way users write CSV headers."""
+    return ".".join(str(part) for part in loc)
+
+
+def read_limited(path: Path) -> bytes:
+    """Read a whole input file, refusing ones too large to be a case file."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ValueError(f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
+    return path.read_bytes()

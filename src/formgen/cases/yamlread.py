@@ -1,0 +1,91 @@
+"""A YAML reader in which every scalar stays a string and every key keeps its line.
+
+PyYAML's default resolvers turn `07231412017` into an octal int and `NO` into False; here
+types come from the form's schema only. Aliases (and so alias bombs) and duplicate keys are
+errors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from formgen.cases.source import Loc, Record, dotted, read_limited
+from formgen.errors import InputError, Problem
+
+NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader whose composer refuses aliases instead of sharing nodes."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in case files", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+class _Builder:
+    """Turns composed nodes into plain data, recording lines and collecting problems."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines: dict[Loc, int] = {}
+        self.problems: list[Problem] = []
+
+    def build(self, node: Node, loc: Loc) -> Any:
+        self.lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, ScalarNode):
+            return None if node.style is None and node.value in NULLS else node.value
+        if isinstance(node, SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        return self.mapping(node, loc)
+
+    def mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append(Problem(str(self.path), line, dotted(loc), "keys must be plain names"))
+                continue
+            key = key_node.value
+            here = loc + (key,)
+            if key in out:
+                self.problems.append(Problem(str(self.path), line, dotted(here), "duplicate key"))
+                continue
+            self.lines[here] = line
+            out[key] = self.build(value_node, here)
+        return out
+
+
+def read_yaml(path: Path) -> list[Record]:
+    """Read one YAML case file (one document, a mapping) into a Record."""
+    try:
+        text = read_limited(path).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError([Problem(str(path), 0, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")])
+    except ValueError as exc:
+        raise InputError([Problem(str(path), 0, "", str(exc))])
+    try:
+        node = yaml.compose(text, Loader=_NoAliasLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise InputError([Problem(str(path), line, "", f"YAML syntax: {exc.problem}")])
+    except yaml.YAMLError as exc:  # e.g. several documents in one file
+        raise InputError([Problem(str(path), 0, "", f"YAML: {exc}")])
+    if not isinstance(node, MappingNode):
+        line = node.start_mark.line + 1 if node else 1
+        raise InputError([Problem(str(path), line, "", "a case file must be a mapping of fields")])
+    builder = _Builder(path)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise InputError(builder.problems)
+    return [Record(path=path, line=node.start_mark.line + 1, data=data, lines=builder.lines)]

@@ -1,0 +1,115 @@
+"""The form catalog: one folder per form under templates/, declared by its form.yaml."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import BaseModel, create_model
+
+from formgen.errors import CatalogError, InputError
+from formgen.forms.types import Schema, Text
+from formgen.validation import load_file
+
+FORM_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+REF = re.compile(r"^[a-z_][a-z0-9_]*:[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class Declaration(Schema):
+    """What templates/<form-id>/form.yaml says about a form."""
+
+    id: Text
+    title: Text
+    short: Text  # short title for bookmarks and lists
+    regulation: Text  # key into the profile's regulations
+    annex: Text  # annex number in the source regulation
+    source: Text  # where the layout comes from, e.g. "ZFSS Zał. 9, §17–19"
+    schema_ref: Text  # "module:Class" inside formgen.forms
+    context_ref: Text  # "module:function" inside formgen.forms
+    check_ref: Text | None = None
+    rules: list[Text] = []
+
+
+def _resolve(ref: str, where: Path) -> Any:
+    if not REF.match(ref):
+        raise CatalogError(f"{where}: '{ref}' must name module:object inside formgen.forms")
+    module, name = ref.split(":")
+    try:
+        return getattr(importlib.import_module(f"formgen.forms.{module}"), name)
+    except (ImportError, AttributeError) as exc:
+        raise CatalogError(f"{where}: cannot load '{ref}': {exc}") from None
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form: its declaration, its folder and the code it names."""
+
+    decl: Declaration
+    folder: Path
+
+    @property
+    def id(self) -> str:
+        return self.decl.id
+
+    @cached_property
+    def schema(self) -> type[BaseModel]:
+        return _resolve(self.decl.schema_ref, self.folder / "form.yaml")  # type: ignore[no-any-return]
+
+    @cached_property
+    def context(self) -> Callable[..., dict[str, Any]]:
+        return _resolve(self.decl.context_ref, self.folder / "form.yaml")  # type: ignore[no-any-return]
+
+    @cached_property
+    def check(self) -> Callable[..., list[tuple[tuple[Any, ...], str]]] | None:
+        ref = self.decl.check_ref
+        return _resolve(ref, self.folder / "form.yaml") if ref else None
+
+    @property
+    def docx_template(self) -> Path:
+        return self.folder / "template.docx"
+
+    @property
+    def html_template(self) -> str:
+        return f"{self.id}/template.html"
+
+
+class Catalog:
+    """All forms found under a templates folder, by id."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.forms: dict[str, Form] = {}
+        for decl_path in sorted(root.glob("*/form.yaml")):
+            self._add(decl_path)
+
+    def _add(self, decl_path: Path) -> None:
+        try:
+            decl = load_file(Declaration, decl_path)
+        except InputError as exc:
+            raise CatalogError(exc.message) from None
+        if decl.id != decl_path.parent.name or not FORM_ID.match(decl.id):
+            raise CatalogError(f"{decl_path}: id '{decl.id}' must equal the folder name, a lowercase slug")
+        self.forms[decl.id] = Form(decl, decl_path.parent)
+
+    def get(self, form_id: str) -> Form:
+        """The form with this id, or a CatalogError listing the known ids."""
+        try:
+            return self.forms[form_id]
+        except KeyError:
+            raise CatalogError(f"unknown form '{form_id}'; known forms: {', '.join(self.forms)}") from None
+
+    def merged_schema(self, forms: tuple[Form, ...]) -> type[BaseModel]:
+        """One closed schema accepting the fields of several forms (a case with many documents)."""
+        if len(forms) == 1:
+            return forms[0].schema
+        fields: dict[str, Any] = {}
+        for form in forms:
+            for name, info in form.schema.model_fields.items():
+                if name in fields and fields[name][0] != info.annotation:
+                    raise CatalogError(f"forms {', '.join(f.id for f in forms)} disagree on the type of '{name}'")
+                fields.setdefault(name, (info.annotation, info))
+        return create_model("Case_" + "_".join(f.id.replace("-", "_") for f in forms), __base__=Schema, **fields)

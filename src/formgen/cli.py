@@ -1,0 +1,130 @@
+"""The command line: a thin click group; each command calls into the library."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from formgen import __version__
+
+pass_project = click.make_pass_decorator(object)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="formgen")
+@click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
+              help="Templates folder (default: ./templates).")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path),
+              help="Data folder with institution.yaml and params/ (default: ./data).")
+@click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
+@click.pass_context
+def cli(ctx: click.Context, templates: Path | None, data: Path | None, debug: bool) -> None:
+    """formgen: validated YAML/CSV case data to DOCX and PDF forms."""
+    from formgen.project import Project
+
+    ctx.obj = Project(templates, data)
+    ctx.meta["debug"] = debug
+
+
+@cli.command("list")
+@pass_project
+def list_forms(project: Any) -> None:
+    """List the forms: id, title and source annex."""
+    from formgen.commands import list_forms as run
+
+    run(project)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+@pass_project
+def validate(project: Any, paths: tuple[Path, ...], form_id: str | None) -> None:
+    """Check case files (or folders of them); print every problem as file:line: field: message."""
+    from formgen.commands import validate as run
+
+    run(project, list(paths), form_id)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
+              show_default=True, help="Output folder.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "all"]), default="all", show_default=True)
+@click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+@pass_project
+def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None) -> None:
+    """Render the cases of one YAML/CSV file to OUTPUT/<form-id>/<case-id>.docx and .pdf."""
+    from formgen.commands import batch as run
+
+    run(project, [path], output, fmt, 1, form_id, progress=False)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
+              show_default=True, help="Output folder.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "all"]), default="all", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Render in this many processes.")
+@click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+@pass_project
+def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, jobs: int,
+          form_id: str | None) -> None:
+    """Render every case under PATHS; bad cases are reported and skipped, the rest are produced."""
+    from formgen.commands import batch as run
+
+    run(project, list(paths), output, fmt, jobs, form_id, progress=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build/bundles"), show_default=True, help="Output folder.")
+@click.option("--per-file", is_flag=True, help="One bundle per input file instead of per case.")
+@click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+@pass_project
+def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, form_id: str | None) -> None:
+    """One PDF per case (or per file) holding its documents, with a bookmark per document."""
+    from formgen.commands import bundle as run
+
+    run(project, list(paths), output, per_file, form_id)
+
+
+@cli.command()
+@click.argument("form_id", metavar="FORM")
+@pass_project
+def schema(project: Any, form_id: str) -> None:
+    """Print the JSON Schema of a form's case data."""
+    from formgen.commands import schema as run
+
+    run(project, form_id)
+
+
+@cli.command()
+@click.argument("form_id", metavar="FORM")
+@pass_project
+def new(project: Any, form_id: str) -> None:
+    """Print an example case of a form to start from."""
+    from formgen.commands import new as run
+
+    run(project, form_id)
+
+
+def main() -> None:
+    """Run the CLI; unexpected errors print one line unless --debug is given."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        cli.main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if debug:
+            traceback.print_exc()
+        else:
+            click.echo(f"error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        sys.exit(2)

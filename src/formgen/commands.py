@@ -1,0 +1,93 @@
+"""What each CLI command does, as plain functions over a Project (the CLI only wires options)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from formgen.errors import FormgenError
+from formgen.project import Project
+
+
+def list_forms(project: Project) -> None:
+    """Print id, title and source annex of every form."""
+    forms = project.catalog.forms.values()
+    width = max((len(f.id) for f in forms), default=0)
+    for form in forms:
+        click.echo(f"{form.id:<{width}}  {form.decl.title}  [{form.decl.source}]")
+
+
+def validate(project: Project, paths: list[Path], form: str | None) -> None:
+    """Print every problem of every case; exit 1 if there is any."""
+    from formgen.build import collect
+
+    cases, invalid = collect(project, paths, form)
+    for error in invalid:
+        click.echo(error.message, err=True)
+    click.echo(f"{len(cases) + len(invalid)} case(s) checked, {len(invalid)} with problems.", err=True)
+    if invalid:
+        sys.exit(1)
+
+
+def _formats(fmt: str) -> tuple[str, ...]:
+    return ("docx", "pdf") if fmt == "all" else (fmt,)
+
+
+def batch(project: Project, paths: list[Path], out: Path, fmt: str, jobs: int, form: str | None,
+          progress: bool) -> None:
+    """Validate all, render the valid cases, print a summary; exit 1 if anything failed."""
+    from formgen.build import collect, render_all
+
+    cases, invalid = collect(project, paths, form)
+    for error in invalid:
+        click.echo(error.message, err=True)
+    show = progress and len(cases) > 1
+    with click.progressbar(length=len(cases), label="Rendering", file=sys.stderr,
+                           hidden=not show) as bar:
+        outcomes = render_all(project, cases, out, _formats(fmt), jobs, lambda o: bar.update(1))
+    failed = [o for o in outcomes if o.error]
+    for outcome in failed:
+        click.echo(f"{outcome.label}: {outcome.error}", err=True)
+    files = sum(len(o.written) for o in outcomes)
+    click.echo(f"{len(outcomes) - len(failed)} case(s) rendered ({files} files in {out}), "
+               f"{len(invalid) + len(failed)} failed.", err=True)
+    if invalid or failed:
+        sys.exit(1)
+
+
+def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, form: str | None) -> None:
+    """Write one PDF bundle per case (or per input file); exit 1 if any case failed."""
+    from formgen.build import collect
+    from formgen.bundle import make_bundles
+
+    cases, invalid = collect(project, paths, form)
+    for error in invalid:
+        click.echo(error.message, err=True)
+    written, failed = make_bundles(project, cases, out, per_file)
+    for label, message in failed:
+        click.echo(f"{label}: {message}", err=True)
+    click.echo(f"{len(written)} bundle(s) written to {out}, {len(invalid) + len(failed)} failed.", err=True)
+    if invalid or failed:
+        sys.exit(1)
+
+
+def schema(project: Project, form_id: str) -> None:
+    """Print a form's JSON Schema."""
+    form = project.catalog.get(form_id)
+    body = form.schema.model_json_schema(mode="validation")
+    body["properties"] = {"form": {"const": form.id}, "id": {"type": "string"}, **body.get("properties", {})}
+    body["required"] = ["form", "id", *body.get("required", [])]
+    body["title"] = form.decl.title
+    click.echo(json.dumps(body, ensure_ascii=False, indent=2))
+
+
+def new(project: Project, form_id: str) -> None:
+    """Print a starter case of the form, generated from its schema."""
+    from formgen.starter import starter_yaml
+
+    form = project.catalog.get(form_id)
+    click.echo(starter_yaml(form.id, form.schema), nl=False)

@@ -1,0 +1,51 @@
+"""One error family: every user-facing failure is a FormgenError."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding about an input: where it is (file, line, field) and what is wrong."""
+
+    source: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class FormgenError(click.ClickException):
+    """Raised for any user error; the CLI prints it without a traceback and exits 1."""
+
+    exit_code = 1
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(self.format_message(), err=True)
+
+
+class InputError(FormgenError):
+    """Raised when one input file (or one case in it) has problems; carries all of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class CatalogError(FormgenError):
+    """Raised when a form declaration, template, parameters file or profile is broken."""
+
+
+def problem(source: Path | str, line: int, field: str, message: str) -> InputError:
+    """Build an InputError holding a single problem."""
+    return InputError([Problem(str(source), line, field, message)])

@@ -1,0 +1,1 @@
+"""Case schemas (pydantic models) and context builders of the forms, grouped by regulation."""

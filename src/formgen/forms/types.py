@@ -1,0 +1,130 @@
+"""Field types shared by every form schema: text, money, dates, identifiers.
+
+Values arrive as strings (see cases.yamlread); these types parse them strictly and give
+clear messages. Text is NFC-normalised and refused when it holds characters XML cannot carry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+
+from formgen.rules import identifiers, money
+from formgen.rules.text import xml_illegal_chars
+
+MAX_TEXT = 2_000
+MAX_LONG_TEXT = 20_000
+
+
+class Schema(BaseModel):
+    """Base of every case schema: closed (unknown keys are errors) and immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _text(limit: int) -> Any:
+    def clean(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        value = unicodedata.normalize("NFC", value.strip())
+        bad = xml_illegal_chars(value)
+        if bad:
+            raise ValueError(f"contains control characters that documents cannot hold: {', '.join(bad)}")
+        if len(value) > limit:
+            raise ValueError(f"text is {len(value)} characters long; the limit is {limit}")
+        if not value:
+            raise ValueError("must not be empty")
+        return value
+
+    return BeforeValidator(clean)
+
+
+Text = Annotated[str, _text(MAX_TEXT)]
+LongText = Annotated[str, _text(MAX_LONG_TEXT)]
+
+_DATE_PL = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(\s*r\.?)?$")
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        match = _DATE_PL.match(value)
+        if match:
+            day, month, year = (int(g) for g in match.groups()[:3])
+            try:
+                return dt.date(year, month, day)
+            except ValueError as exc:
+                raise ValueError(f"not a date: '{value}' ({exc})") from None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"not a date: '{value}' (use 2026-11-22 or 22.11.2026)") from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date), PlainSerializer(lambda d: d.isoformat())]
+
+
+def _parse_money(value: Any) -> Any:
+    if isinstance(value, (str, int, Decimal)):
+        return money.to_money(value)
+    return value
+
+
+def _non_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError("must not be negative")
+    return value
+
+
+Money = Annotated[Decimal, BeforeValidator(_parse_money), AfterValidator(_non_negative),
+                  PlainSerializer(lambda d: str(d))]
+
+
+def _parse_percent(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip().rstrip("%").strip().replace(",", ".")
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            raise ValueError(f"not a percentage: '{value}'") from None
+    return value
+
+
+Percent = Annotated[Decimal, BeforeValidator(_parse_percent), Field(ge=0, le=100),
+                    PlainSerializer(lambda d: str(d))]
+
+
+def _checker(check: Any) -> Any:
+    def run(value: Any) -> Any:
+        return check(value) if isinstance(value, str) else value
+    return BeforeValidator(run)
+
+
+Pesel = Annotated[str, _checker(identifiers.check_pesel)]
+Nip = Annotated[str, _checker(identifiers.check_nip)]
+Regon = Annotated[str, _checker(identifiers.check_regon)]
+Krs = Annotated[str, _checker(identifiers.check_krs)]
+Account = Annotated[str, _checker(identifiers.check_account)]
+
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def _case_id(value: Any) -> Any:
+    if isinstance(value, str):
+        if not _SLUG.match(value) or ".." in value:
+            raise ValueError(
+                "case id must be 1-80 letters, digits, '.', '_' or '-', starting with a letter or digit"
+            )
+        if value.split(".")[0].lower() in _RESERVED:
+            raise ValueError(f"'{value}' is a reserved device name on Windows")
+    return value
+
+
+CaseId = Annotated[str, BeforeValidator(_case_id)]

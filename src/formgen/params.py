@@ -1,0 +1,115 @@
+"""Yearly parameters (data/params/*.yaml): every number a regulation or a year can change."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from formgen.forms.types import Money, Percent, Schema, Text
+from formgen.rules.income import IncomeGroup, check_groups
+from formgen.rules.loan import LoanTerms
+
+
+class FundPart(Schema):
+    """One line of the fund plan: a share of the yearly fund."""
+
+    klucz: Text
+    nazwa: Text
+    dzial: Literal["socjalna", "pozyczki"]
+    procent: Percent
+
+
+class GroupBound(Schema):
+    """One income group as written in Zał. 3: 'do X', 'od X do Y' or 'powyżej Z'."""
+
+    numer: int
+    od: Money | None = None
+    do: Money | None = None
+    powyzej: Money | None = None
+
+    def to_rule(self) -> IncomeGroup:
+        """The interval (lower, upper] that the income rule works with."""
+        return IncomeGroup(number=self.numer, lower=self.od if self.powyzej is None else self.powyzej,
+                           upper=self.do)
+
+
+class IncomeParams(Schema):
+    """How income per family member is computed (Zał. 10)."""
+
+    okres_miesiecy: int = Field(ge=1, le=12)
+    wiek_dziecka: int = Field(ge=1, le=30)
+    podstawa: Literal["brutto", "netto"]
+
+
+class LoanParams(Schema):
+    """Housing loan terms (§17, §20)."""
+
+    oprocentowanie_roczne: Percent
+    metoda: Literal["flat", "interest_first", "declining"]
+    jednostka_zaokraglenia: Money
+    okresy: list[int]
+    maks_miesiecy: int
+    start_maks_miesiecy: int
+    poreczyciele: int
+    kwota_maks: Money
+    karencja_miesiecy: int
+
+    def terms(self) -> LoanTerms:
+        """The rule module's view of these terms."""
+        return LoanTerms(
+            annual_rate=self.oprocentowanie_roczne / Decimal(100),
+            method=self.metoda,
+            rounding_unit=self.jednostka_zaokraglenia,
+            allowed_months=tuple(self.okresy),
+            max_months=self.maks_miesiecy,
+            max_start_delay_months=self.start_maks_miesiecy,
+        )
+
+
+class GrantCap(Schema):
+    """Subsidy percentage of documented bills and its cap, per income group (Zał. 1 V.1)."""
+
+    procent: Percent
+    maks: Money
+
+
+class RandomGrants(Schema):
+    """Zapomogi losowe (Zał. 1 V.2)."""
+
+    smierc_pracownika: Money
+    smierc_dziecka: Money
+    smierc_malzonka: Money
+    smierc_rodzicow: Money
+    pozar_powodz: Money
+    kradziez: Money
+    choroba_pracownika: list[Money]
+    choroba_czlonka_rodziny: list[Money]
+
+
+class TaxParams(Schema):
+    """PIT on fund benefits."""
+
+    limit_roczny: Money
+    stawka: Percent
+
+
+class ZfssParams(Schema):
+    """Everything the fund's regulation leaves to the yearly plan."""
+
+    rok: int
+    podzial_funduszu: list[FundPart]
+    dochod: IncomeParams
+    grupy_dochodowe: list[GroupBound]
+    zapomogi_materialne: list[GrantCap]
+    zapomogi_losowe: RandomGrants
+    kultura_kwartal: list[Money]
+    pozyczki: LoanParams
+    podatek: TaxParams
+
+    def groups(self) -> list[IncomeGroup]:
+        """Income groups as intervals, checked for gaps and overlaps."""
+        groups = [g.to_rule() for g in self.grupy_dochodowe]
+        check_groups(groups)
+        return groups

@@ -1,0 +1,48 @@
+"""The institution profile (data/institution.yaml): names, address, director, regulations."""
+
+from __future__ import annotations
+
+from formgen.forms.types import Date, Nip, Regon, Schema, Text
+
+
+class Address(Schema):
+    """A postal address as printed on letters."""
+
+    ulica: Text
+    kod: Text
+    miejscowosc: Text
+
+    def line(self) -> str:
+        """One-line form: 'ul. Lipowa 5, 00-950 Przykładowo'."""
+        return f"{self.ulica}, {self.kod} {self.miejscowosc}"
+
+
+class Director(Schema):
+    """Who signs for the institution."""
+
+    imie_nazwisko: Text
+    stanowisko: Text
+    reprezentacja: Text  # as it follows "reprezentowanym przez", e.g. "Dyrektora Annę Nowak"
+
+
+class Regulation(Schema):
+    """An internal regulation whose annexes the forms are."""
+
+    tytul: Text
+    tytul_dopelniacz: Text  # after "Załącznik nr 4 do …"
+    akt: Text  # the order that introduced it
+    data: Date
+
+
+class Profile(Schema):
+    """The institution that issues the documents."""
+
+    nazwa: Text
+    nazwa_miejscownik: Text  # after "w": "w Żłobku Miejskim nr 3 w Przykładowie"
+    nazwa_narzednik: Text  # after "pomiędzy": "Żłobkiem Miejskim nr 3 w Przykładowie"
+    zwany_dalej: Text  # "Pracodawcą"
+    adres: Address
+    nip: Nip | None = None
+    regon: Regon | None = None
+    dyrektor: Director
+    regulaminy: dict[str, Regulation]

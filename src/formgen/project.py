@@ -1,0 +1,92 @@
+"""Where formgen finds its inputs: the templates folder and the data folder (profile, parameters)."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from formgen.catalog import Catalog
+from formgen.errors import CatalogError, InputError
+from formgen.params import ZfssParams
+from formgen.profile import Profile
+from formgen.rules.intervention import Procedure, parse_procedures
+from formgen.validation import load_file
+from formgen.cases.yamlread import read_yaml
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
+
+def default_dir(env_var: str, name: str) -> Path:
+    """A folder from the environment, else ./name, else the one beside the source tree."""
+    if os.environ.get(env_var):
+        return Path(os.environ[env_var])
+    here = Path.cwd() / name
+    return here if here.is_dir() else PACKAGE_ROOT / name
+
+
+class Project:
+    """Templates, profile and yearly parameters, each loaded once and checked on load."""
+
+    def __init__(self, templates: Path | None = None, data: Path | None = None) -> None:
+        self.templates = (templates or default_dir("FORMGEN_TEMPLATES", "templates")).resolve()
+        self.data = (data or default_dir("FORMGEN_DATA", "data")).resolve()
+        self._params: dict[tuple[str, int], Any] = {}
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        if not self.templates.is_dir():
+            raise CatalogError(f"templates folder not found: {self.templates}")
+        return Catalog(self.templates)
+
+    @cached_property
+    def profile(self) -> Profile:
+        return self._load(Profile, self.data / "institution.yaml")
+
+    def zfss(self, year: int) -> ZfssParams:
+        """The fund's parameters for a year (data/params/zfss-YEAR.yaml)."""
+        key = ("zfss", year)
+        if key not in self._params:
+            path = self.data / "params" / f"zfss-{year}.yaml"
+            if not path.is_file():
+                raise CatalogError(f"no fund parameters for {year}: {path} is missing")
+            params = self._load(ZfssParams, path)
+            _check_zfss(params, path)
+            self._params[key] = params
+        return self._params[key]  # type: ignore[no-any-return]
+
+    @cached_property
+    def procedures(self) -> dict[tuple[str, str], Procedure]:
+        """Intervention procedures of the child-protection standards (data/procedures/…)."""
+        path = self.data / "procedures" / "interwencja.yaml"
+        try:
+            return parse_procedures(read_yaml(path)[0].data)
+        except (OSError, ValueError) as exc:
+            raise CatalogError(f"{path}: {exc}") from None
+
+    def params_files(self) -> list[Path]:
+        """Every parameters file that has been read so far."""
+        return [self.data / "params" / f"{kind}-{year}.yaml" for kind, year in sorted(self._params)]
+
+    @staticmethod
+    def _load(model: Any, path: Path) -> Any:
+        if not path.is_file():
+            raise CatalogError(f"file not found: {path}")
+        try:
+            return load_file(model, path)
+        except InputError as exc:
+            raise CatalogError(exc.message) from None
+
+
+def _check_zfss(params: ZfssParams, path: Path) -> None:
+    try:
+        groups = params.groups()
+    except ValueError as exc:
+        raise CatalogError(f"{path}: grupy_dochodowe: {exc}") from None
+    total = sum(part.procent for part in params.podzial_funduszu)
+    if total != 100:
+        raise CatalogError(f"{path}: podzial_funduszu: shares sum to {total} %, not 100 %")
+    for name in ("zapomogi_materialne", "kultura_kwartal"):
+        if len(getattr(params, name)) != len(groups):
+            raise CatalogError(f"{path}: {name}: needs one entry per income group ({len(groups)})")

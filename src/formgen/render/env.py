@@ -1,0 +1,90 @@
+"""The one Jinja environment used for HTML and DOCX: sandboxed, autoescaping, strict."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from formgen.rules import dates, identifiers, money
+
+DOTS = "…"
+
+
+def dots(value: Any, width: int = 30) -> Any:
+    """The value, or a dotted line to fill by hand when it is absent."""
+    if value is None or value == "" or value == []:
+        return DOTS * width
+    return value
+
+
+def amount(value: Decimal | None, width: int = 12) -> str:
+    """'1 234,50 zł', or a dotted line."""
+    return DOTS * width if value is None else money.format_amount(value)
+
+
+def number(value: Decimal | None, width: int = 12) -> str:
+    """'1 234,50' without the currency, or a dotted line."""
+    return DOTS * width if value is None else money.format_amount(value, currency=False)
+
+
+def words(value: Decimal | None, style: str = "contract", width: int = 40) -> str:
+    """The amount in words ('jeden tysiąc złotych 00/100'), or a dotted line."""
+    return DOTS * width if value is None else money.amount_in_words(value, style)
+
+
+def long_date(value: dt.date | None, width: int = 20) -> str:
+    """'22 listopada 2026 r.', or a dotted line."""
+    return DOTS * width if value is None else dates.format_date_long(value)
+
+
+def short_date(value: dt.date | None, width: int = 12) -> str:
+    """'22.11.2026 r.', or a dotted line."""
+    return DOTS * width if value is None else dates.format_date_short(value)
+
+
+def account(value: str | None, width: int = 40) -> str:
+    """'PL61 1090 1014 0000 0712 1981 2874', or a dotted line."""
+    return DOTS * width if value is None else identifiers.format_account(value)
+
+
+def paragraphs(value: str | None) -> list[str]:
+    """Split free text into paragraphs (one per non-empty line)."""
+    return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+def roman(value: int) -> str:
+    """Roman numeral for group numbers (I–XII is enough here)."""
+    numerals = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    return numerals[value]
+
+
+def checkbox(checked: bool) -> str:
+    """☒ or ☐, as printed forms mark a chosen item."""
+    return "☒" if checked else "☐"
+
+
+FILTERS = {
+    "dots": dots, "kwota": amount, "liczba": number, "slownie": words, "data": long_date,
+    "data_krotka": short_date, "konto": account, "akapity": paragraphs, "rzymska": roman,
+    "pole": checkbox,
+}
+
+
+@lru_cache(maxsize=4)
+def environment(templates: Path) -> ImmutableSandboxedEnvironment:
+    """The shared environment for a templates folder (cached per folder)."""
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    return env

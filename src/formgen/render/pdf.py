@@ -1,0 +1,46 @@
+"""HTML to PDF with WeasyPrint, reaching no file or host outside the templates folder."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from formgen.errors import FormgenError
+
+
+class BlockedResource(ValueError):
+    """Raised (and caught by WeasyPrint) when a template or value names a forbidden URL."""
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """Serves `data:` URLs and files under the allowed folders; refuses everything else."""
+
+    def __init__(self, roots: list[Path]) -> None:
+        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+        self.roots = [root.resolve() for root in roots]
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme != "file":
+            raise BlockedResource(f"blocked URL scheme: {scheme}")
+        path = Path(unquote(urlsplit(url).path)).resolve()
+        if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
+            raise BlockedResource("blocked file outside the templates folder")
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": kind})
+
+
+def html_to_pdf(html: str, base: Path, roots: list[Path], pdf_variant: str | None = None) -> bytes:
+    """Render an HTML string to PDF bytes; resources resolve against `base`."""
+    fetcher = LocalOnlyFetcher(roots)
+    try:
+        document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+        return document.write_pdf(pdf_variant=pdf_variant, uncompressed_pdf=False)  # type: ignore[no-any-return]
+    except BlockedResource as exc:  # pragma: no cover - WeasyPrint normally swallows these
+        raise FormgenError(str(exc)) from None

@@ -1,0 +1,73 @@
+"""Typing raw records with pydantic schemas and turning every failure into `file:line: field: msg`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from formgen.cases.source import Loc, Record, dotted
+from formgen.cases.yamlread import read_yaml
+from formgen.errors import InputError, Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+_MESSAGES = {
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field",
+}
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    if kind in _MESSAGES:
+        return _MESSAGES[kind]
+    if kind == "literal_error":
+        allowed = error.get("ctx", {}).get("expected", "")
+        return f"must be one of {allowed}, got '{error.get('input')}'"
+    msg: str = error["msg"]
+    return msg.removeprefix("Value error, ")
+
+
+def problems_of(exc: ValidationError, record: Record, offset: Loc = ()) -> list[Problem]:
+    """One Problem per pydantic error, located at the line of its field in the record."""
+    out = []
+    for error in exc.errors():
+        loc = offset + tuple(p for p in error["loc"] if not _is_union_tag(p))
+        out.append(Problem(str(record.path), record.line_of(loc), dotted(loc), _message(error)))
+    return out
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic inserts type names (e.g. 'function-before[...]') into locations of unions.
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "none"})
+
+
+def parse(model: type[M], record: Record, data: Any = None) -> M:
+    """Validate `data` (default: the whole record) against `model`, or raise all problems."""
+    try:
+        return model.model_validate(record.data if data is None else data)
+    except ValidationError as exc:
+        raise InputError(problems_of(exc, record)) from None
+
+
+def load_file(model: type[M], path: Path) -> M:
+    """Read a YAML file and type it with `model` (profiles, parameters, procedures)."""
+    return parse(model, read_yaml(path)[0])
+
+
+def at(record: Record, loc: Loc, message: str) -> Problem:
+    """A problem found by a cross-field check, at the line of `loc`."""
+    return Problem(str(record.path), record.line_of(loc), dotted(loc), message)
+
+
+def located(record: Record, found: list[tuple[Loc, str]]) -> list[Problem]:
+    """Locate a form check's (loc, message) findings in the record."""
+    return [at(record, loc, msg) for loc, msg in found]
+
+
+def raise_if(problems: list[Problem]) -> None:
+    """Raise the problems as one InputError, if there are any."""
+    if problems:
+        raise InputError(problems)
