@@ -19,13 +19,17 @@ from formgen.errors import InputError, Problem
 NULLS = {"", "~", "null", "Null", "NULL"}
 
 
+class _AliasError(yaml.composer.ComposerError):
+    """An alias was found: reported as it is, not as a syntax error."""
+
+
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader whose composer refuses aliases instead of sharing nodes."""
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(
+            raise _AliasError(
                 None, None, "aliases (*name) are not allowed in case files", event.start_mark
             )
         return super().compose_node(parent, index)  # type: ignore[no-any-return]
@@ -78,7 +82,8 @@ def read_yaml(path: Path) -> list[Record]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        raise InputError([Problem(str(path), line, "", f"YAML syntax: {exc.problem}")])
+        prefix = "" if isinstance(exc, _AliasError) else "YAML syntax: "
+        raise InputError([Problem(str(path), line, "", f"{prefix}{exc.problem}")])
     except yaml.YAMLError as exc:  # e.g. several documents in one file
         raise InputError([Problem(str(path), 0, "", f"YAML: {exc}")])
     if not isinstance(node, MappingNode):

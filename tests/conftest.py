@@ -1,0 +1,62 @@
+"""Shared fixtures: the repository's project, and text extraction from DOCX and PDF."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from lxml import etree
+from pypdf import PdfReader
+
+from formgen.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "data" / "examples"
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT / "templates", ROOT / "data")
+
+
+def squash(text: str) -> str:
+    """Whitespace (including no-break spaces and line breaks) folded to single spaces."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
+
+
+def docx_text(data: bytes | Path) -> str:
+    """All text of a DOCX: body paragraphs, table cells, headers and footers."""
+    raw = data.read_bytes() if isinstance(data, Path) else data
+    doc = Document(io.BytesIO(raw))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    for section in doc.sections:
+        parts += [p.text for p in section.footer.paragraphs]
+    return squash("\n".join(parts))
+
+
+def pdf_text(data: bytes | Path) -> str:
+    """All text pypdf extracts from a PDF, whitespace folded."""
+    raw = data.read_bytes() if isinstance(data, Path) else data
+    return squash("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(raw)).pages))
+
+
+def assert_docx_xml_strict(data: bytes) -> None:
+    """Every XML part of the DOCX parses with a strict (non-recovering) parser."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(archive.read(name), etree.XMLParser(recover=False))
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    """Write a case file for a test."""
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path

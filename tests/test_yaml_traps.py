@@ -1,0 +1,67 @@
+"""The YAML reader keeps every scalar a string and refuses aliases and duplicate keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from formgen.cases.yamlread import read_yaml
+from formgen.errors import InputError
+from tests.conftest import write
+
+
+def test_scalars_stay_exact_strings(tmp_path):
+    path = write(tmp_path, "c.yaml", "pesel: 07231412017\nflag: NO\ntime: 12:30\nnum: 0x1F\nempty:\n")
+    data = read_yaml(path)[0].data
+    assert data == {"pesel": "07231412017", "flag": "NO", "time": "12:30", "num": "0x1F", "empty": None}
+
+
+def test_lines_are_recorded_for_nested_keys_and_items(tmp_path):
+    path = write(tmp_path, "c.yaml", "a: 1\nb:\n  c: 2\nlist:\n  - x: 1\n  - x: 2\n")
+    record = read_yaml(path)[0]
+    assert record.lines[("b", "c")] == 3
+    assert record.lines[("list", 1, "x")] == 6
+    assert record.line_of(("b", "missing")) == 2
+
+
+def test_duplicate_key_is_an_error_with_its_line(tmp_path):
+    path = write(tmp_path, "dup.yaml", "id: a\nkwota: 1\nkwota: 2\n")
+    with pytest.raises(InputError) as exc:
+        read_yaml(path)
+    assert exc.value.message == f"{path}:3: kwota: duplicate key"
+
+
+def test_alias_is_an_error_with_its_line(tmp_path):
+    path = write(tmp_path, "alias.yaml", "a: &x [1, 2]\nb: *x\n")
+    with pytest.raises(InputError) as exc:
+        read_yaml(path)
+    assert exc.value.message == f"{path}:2: aliases (*name) are not allowed in case files"
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]" for i in range(8)]
+    path = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    with pytest.raises(InputError) as exc:
+        read_yaml(path)
+    assert "aliases" in exc.value.message and ":2:" in exc.value.message
+
+
+def test_syntax_error_names_the_line(tmp_path):
+    path = write(tmp_path, "bad.yaml", "a: 1\nb: [1, 2\nc: 3\n")
+    with pytest.raises(InputError) as exc:
+        read_yaml(path)
+    assert exc.value.message.startswith(f"{path}:3: YAML syntax:")
+
+
+def test_top_level_must_be_a_mapping(tmp_path):
+    path = write(tmp_path, "list.yaml", "- a\n- b\n")
+    with pytest.raises(InputError) as exc:
+        read_yaml(path)
+    assert exc.value.message == f"{path}:1: a case file must be a mapping of fields"
+
+
+def test_non_utf8_yaml_is_reported(tmp_path):
+    path = write(tmp_path, "cp.yaml", "imie: Łucja\n", encoding="cp1250")
+    with pytest.raises(InputError) as exc:
+        read_yaml(path)
+    assert exc.value.message.startswith(f"{path}: not UTF-8 text")
