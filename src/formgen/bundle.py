@@ -28,7 +28,7 @@ def bundle_pdf(project: Project, cases: list[Case], title: str) -> bytes:
         for form in case.forms:
             doc = render_document(project, form, case, ("pdf",), when)
             label = form.decl.short if len(cases) == 1 else f"{case.id}: {form.decl.short}"
-            writer.append(PdfReader(io.BytesIO(doc.pdf or b"")), outline_item=label)
+            writer.append(PdfReader(io.BytesIO(doc.pdf or b"")), outline_item=label, import_outline=False)
     writer.metadata = None
     writer.add_metadata({"/Title": title, "/Author": project.profile.nazwa,
                          "/Producer": f"formgen {__version__}", "/CreationDate": _pdf_date(when),

@@ -1,0 +1,1 @@
+"""Pure calculation rules: money, dates, identifiers, ZFŚS loans, income, fund, tax, procedures."""

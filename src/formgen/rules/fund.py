@@ -1,0 +1,43 @@
+"""ZFŚS yearly plan: split the fund into parts by percentage shares, exactly to the grosz."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_DOWN, Decimal
+
+from formgen.rules.money import GROSZ, to_money
+
+_HUNDRED = Decimal(100)
+
+
+def split_total(total: Decimal, shares: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """Split total by percentage shares (summing to 100) with largest-remainder rounding.
+
+    Each part is first rounded down to grosz; the grosze left over go one each to the parts
+    with the largest remainders (ties: in the order given), so the parts add up to the total.
+    """
+    amount = to_money(total)
+    if amount < 0:
+        raise ValueError(f"fund total cannot be negative, got {amount}")
+    _check_shares(shares)
+    exact = {name: amount * share / _HUNDRED for name, share in shares.items()}
+    parts = {name: value.quantize(GROSZ, rounding=ROUND_DOWN) for name, value in exact.items()}
+    leftover = int((amount - sum(parts.values(), Decimal(0))) / GROSZ)
+    # sorted() is stable, so equal remainders keep the order in which the shares were given.
+    by_remainder = sorted(parts, key=lambda name: exact[name] - parts[name], reverse=True)
+    for name in by_remainder[:leftover]:
+        parts[name] += GROSZ
+    return parts
+
+
+def _check_shares(shares: Mapping[str, Decimal]) -> None:
+    """Refuse no shares, negative shares and shares that do not sum to exactly 100 %."""
+    if not shares:
+        raise ValueError("no fund shares given")
+    for name, share in shares.items():
+        if not share.is_finite() or share < 0:
+            raise ValueError(f"fund share '{name}' must be zero or positive, got {share}")
+    total = sum(shares.values(), Decimal(0))
+    if total != _HUNDRED:
+        shown = format(total.normalize(), "f")
+        raise ValueError(f"fund shares sum to {shown} %, not 100 %")
