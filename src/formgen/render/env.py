@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -54,8 +55,9 @@ def account(value: str | None, width: int = 40) -> str:
 
 
 def paragraphs(value: str | None) -> list[str]:
-    """Split free text into paragraphs (one per non-empty line)."""
-    return [line.strip() for line in (value or "").splitlines() if line.strip()]
+    """Split free text into paragraphs at blank lines; lines within a paragraph are joined."""
+    blocks = re.split(r"\n\s*\n", (value or "").strip())
+    return [" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in blocks if block.strip()]
 
 
 def roman(value: int) -> str:
