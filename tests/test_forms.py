@@ -97,11 +97,12 @@ def test_income_statement(project):
         texts, HEADING.format(n=10, reg=ZFSS), "Oświadczenie o wysokości dochodu",
         "Przykładowo, dnia 20 listopada 2026 r.", "Katarzyna Zielińska", "(imię i nazwisko)",
         "mieści się w grupie 4 określonej w Planie podziału na grupy dochodowe w 2026 roku",
-        "(własnoręczny podpis)", "L.p.", "Stopień pokrewieństwa", "Marek Zieliński", "Ola Zielińska",
+        "(własnoręczny podpis)", "L.p.", "Stopień pokrewieństwa", "Marek Zieliński", "małżonek", "Ola Zielińska", "dziecko – ur. 14 marca 2015 r.",
         "14 marca 2015 r.", "świadczenie wychowawcze", "Adam Zieliński", "nie wliczono – ukończone 18 lat",
         "art. 245 Kodeksu postępowania cywilnego",
         # (16 200 + 19 800 + 2 400) / 3 months / 3 members = 4 266,666… → 4 266,67 (group 4: 4 000–5 000)
         "38 400,00 zł", "4 266,67 zł")
+    assert all("(-ka)" not in text for text in texts)  # the spouse's sex is known: 'małżonek' 
 
 
 def test_fund_plan(project):

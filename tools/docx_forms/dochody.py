@@ -8,9 +8,8 @@ from docxkit import Builder
 
 APPLICANT = ("{% for m in oswiadczenie.rodzina if m.pokrewienstwo == 'wnioskodawca' %}"
              "{{ m.imie_nazwisko }}{% else %}{{ none|dots(24) }}{% endfor %}")
-KINSHIP = ("{% if w.osoba.pokrewienstwo == 'wnioskodawca' %}wnioskodawca"
-           "{% elif w.osoba.pokrewienstwo == 'malzonek' %}małżonek(-ka)"
-           "{% else %}dziecko – ur. {{ w.osoba.data_urodzenia|data }}{% endif %}")
+KINSHIP = ("{{ w.stopien }}{% if w.osoba.pokrewienstwo == 'dziecko' %}"
+           " – ur. {{ w.osoba.data_urodzenia|data }}{% endif %}")
 REMARKS = ("{{ w.osoba.uwagi or '' }}{% if not w.liczony %}{% if w.osoba.uwagi %}; {% endif %}"
            "nie wliczono – ukończone {{ wiek_dziecka }} lat{% endif %}")
 

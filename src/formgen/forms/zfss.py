@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from formgen.errors import CatalogError
-from formgen.forms.common import Findings, Person, by_sex
+from formgen.forms.common import Findings, Person, Sex, by_sex
 from formgen.forms.types import Date, Money, Percent, Schema, Text
 from formgen.project import Project
 from formgen.rules import fund, income, loan
@@ -105,6 +105,7 @@ class FamilyMember(Schema):
 
     imie_nazwisko: Text
     pokrewienstwo: Literal["wnioskodawca", "malzonek", "dziecko"]
+    plec: Sex | None = None
     data_urodzenia: Date | None = None
     dochod: Money = Decimal("0.00")
     uwagi: Text | None = None
@@ -132,6 +133,13 @@ def check_income(case: IncomeStatement, project: Project) -> Findings:
     return found
 
 
+def _kinship(member: FamilyMember) -> str:
+    """How the relation is printed: 'małżonka' for a woman, 'dziecko' for a child, …"""
+    if member.pokrewienstwo == "malzonek":
+        return by_sex(member.plec, "małżonka", "małżonek", "małżonek(-ka)")
+    return member.pokrewienstwo
+
+
 def income_context(case: IncomeStatement, project: Project) -> dict[str, Any]:
     """Who counts as family on the date, income per member and the income group."""
     params = project.zfss(case.data.year)
@@ -139,7 +147,7 @@ def income_context(case: IncomeStatement, project: Project) -> dict[str, Any]:
     for member in case.rodzina:
         counted = member.pokrewienstwo != "dziecko" or income.is_counted_child(
             member.data_urodzenia, case.data, params.dochod.wiek_dziecka)  # type: ignore[arg-type]
-        rows.append({"osoba": member, "liczony": counted})
+        rows.append({"osoba": member, "liczony": counted, "stopien": _kinship(member)})
     counted_rows = [r for r in rows if r["liczony"]]
     total = sum((r["osoba"].dochod for r in counted_rows), Decimal("0.00"))
     per_member = income.income_per_member(total, params.dochod.okres_miesiecy, len(counted_rows))
