@@ -1,0 +1,49 @@
+"""Bundles: one PDF per case (or per file), a bookmark per document, neutral metadata."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from formgen.build import collect
+from formgen.bundle import make_bundles
+from tests.conftest import EXAMPLES, pdf_text
+
+
+def test_a_case_with_two_documents_bundles_both(project, tmp_path):
+    cases, invalid = collect(project, [EXAMPLES / "sprawa-pozyczka-2026-002.yaml"])
+    assert not invalid and [f.id for f in cases[0].forms] == ["zfss-oswiadczenie-dochody", "zfss-umowa-pozyczki"]
+    written, failed = make_bundles(project, cases, tmp_path, per_file=False)
+    assert not failed and [p.name for p in written] == ["pozyczka-2026-002.pdf"]
+    reader = PdfReader(written[0])
+    marks = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    assert marks == [("Oświadczenie o dochodzie", 0), ("Umowa pożyczki z ZFŚS", 1)]
+    text = pdf_text(written[0])
+    # 15 600 / 3 months / 1 member = 5 200,00 → group 5; 10 000 zł over 36 months → 330 + 35 × 302.
+    assert "mieści się w grupie 5" in text and "5 200,00 zł" in text
+    assert "pierwsza 330,00 zł" in text and "następne 302,00 zł" in text
+    meta = reader.metadata
+    assert meta["/Title"] == "Pakiet dokumentów: pozyczka-2026-002"
+    assert meta["/Author"] == "Żłobek Miejski nr 3 w Przykładowie"
+    assert "Przykładowski" not in str(dict(meta)) and "07231412017" not in str(dict(meta))
+
+
+def test_per_file_bundle_has_a_bookmark_per_case(project, tmp_path):
+    cases, _ = collect(project, [EXAMPLES / "personel.csv"])
+    written, _ = make_bundles(project, cases, tmp_path, per_file=True)
+    reader = PdfReader(written[0])
+    assert [item.title for item in reader.outline] == [
+        f"oswiadczenie-2026-00{i}: Oświadczenie o znajomości standardów" for i in (1, 2, 3)]
+    assert len(reader.pages) == 3
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed (Debian package qpdf)")
+def test_bundle_passes_qpdf_check(project, tmp_path):
+    cases, _ = collect(project, [EXAMPLES / "pozyczka-2026-001.yaml"])
+    written, _ = make_bundles(project, cases, tmp_path, per_file=False)
+    result = subprocess.run(["qpdf", "--check", str(written[0])], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors found" in result.stdout
