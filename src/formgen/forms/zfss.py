@@ -198,7 +198,7 @@ def check_fund_plan(case: FundPlan, project: Project) -> Findings:
             found.append((("podzial", i, "klucz"), f"unknown part; known: {', '.join(sorted(known))}"))
     total = sum(_shares(case, project).values(), Decimal(0))
     if not found and total != 100:
-        found.append((("podzial",), f"the shares sum to {total} %, not 100 %"))
+        found.append((("podzial",), f"the shares sum to {total.normalize():f} %, not 100 %"))
     if case.data_posiedzenia.year > case.rok:
         found.append((("data_posiedzenia",), f"the meeting is after the plan's year {case.rok}"))
     return found
