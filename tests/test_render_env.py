@@ -24,6 +24,8 @@ def test_polish_formats():
     assert FILTERS["data_krotka"](dt.date(2026, 3, 5)) == "05.03.2026 r."
     assert FILTERS["konto"]("PL61109010140000071219812874") == "PL61 1090 1014 0000 0712 1981 2874"
     assert [FILTERS["rzymska"](n) for n in (1, 4, 6)] == ["I", "IV", "VI"]
+    assert [FILTERS["procent"](Decimal(v)) for v in ("12.50", "100", "80.0", "17.5")] == [
+        "12,5%", "100%", "80%", "17,5%"]
     assert FILTERS["pole"](True) + FILTERS["pole"](False) == "☒☐"
 
 

@@ -75,6 +75,20 @@ class GrantCap(Schema):
     maks: Money
 
 
+class BenefitKind(Schema):
+    """A kind of fund benefit: subsidy percentage and cap per income group, and how it is taxed.
+
+    podatek: 'limit' = tax-free up to the annual limit shared by all such benefits,
+    'zwolnione' = exempt without limit (children's organised holidays, random-event grants),
+    'w_calosci' = taxable in full (vouchers).
+    """
+
+    nazwa: Text
+    grupy: list[GrantCap] = []
+    okres: Literal["rok", "kwartal", "zdarzenie"] = "rok"
+    podatek: Literal["limit", "zwolnione", "w_calosci"]
+
+
 class RandomGrants(Schema):
     """Zapomogi losowe (Zał. 1 V.2)."""
 
@@ -102,9 +116,9 @@ class ZfssParams(Schema):
     podzial_funduszu: list[FundPart]
     dochod: IncomeParams
     grupy_dochodowe: list[GroupBound]
-    zapomogi_materialne: list[GrantCap]
+    swiadczenie_urlopowe: Money
+    swiadczenia: dict[str, BenefitKind]
     zapomogi_losowe: RandomGrants
-    kultura_kwartal: list[Money]
     pozyczki: LoanParams
     podatek: TaxParams
 

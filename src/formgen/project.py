@@ -87,6 +87,9 @@ def _check_zfss(params: ZfssParams, path: Path) -> None:
     total = sum(part.procent for part in params.podzial_funduszu)
     if total != 100:
         raise CatalogError(f"{path}: podzial_funduszu: shares sum to {total} %, not 100 %")
-    for name in ("zapomogi_materialne", "kultura_kwartal"):
-        if len(getattr(params, name)) != len(groups):
-            raise CatalogError(f"{path}: {name}: needs one entry per income group ({len(groups)})")
+    for key, kind in params.swiadczenia.items():
+        if kind.grupy and len(kind.grupy) != len(groups):
+            raise CatalogError(f"{path}: swiadczenia.{key}.grupy: needs one entry per income group ({len(groups)})")
+    for name in ("choroba_pracownika", "choroba_czlonka_rodziny"):
+        if len(getattr(params.zapomogi_losowe, name)) != len(groups):
+            raise CatalogError(f"{path}: zapomogi_losowe.{name}: needs one entry per income group ({len(groups)})")

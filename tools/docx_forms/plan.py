@@ -104,7 +104,7 @@ def _grants(b: Builder) -> None:
     """Point V.1–2: hardship grants by group, random-event grants."""
     _point(b, "1.", "Zapomogi materialne udzielane będą po zaopiniowaniu przez Komisję Socjalną, ",
            ("b", IN_MEANS), ", jako następujący procent przedstawionych rachunków:")
-    loop = "{%tc for z in p.zapomogi_materialne %}"
+    loop = "{%tc for z in p.swiadczenia.zapomoga.grupy %}"
     grid(b, [["", loop, "B:C:Grupa {{ loop.index }}", "{%tc endfor %}"],
              ["Procent rachunków", loop, "B:C:" + pct("z.procent"), "{%tc endfor %}"],
              ["Maksymalnie w wysokości", loop, "C:{{ z.maks|kwota }}", "{%tc endfor %}"]],
@@ -142,7 +142,7 @@ def _criteria(b: Builder) -> None:
     _point(b, "4.", "Dofinansowanie do działalności kulturalno-oświatowej i sportowo-rekreacyjnej "
            "udzielane będą po zaopiniowaniu przez Komisję Socjalną, ", ("b", IN_MEANS),
            ", maksymalnie do wysokości (na kwartał):")
-    _per_group(b, "p.kultura_kwartal")
+    _per_group(b, "kultura_maks")
     _point(b, "5.", "Kryteria dopłat do wypoczynku dzieci pracowników (kolonii, obozów, "
            "zimowisk) oraz wczasów pod gruszą określa tabela dopłat stanowiąca załącznik "
            "numer 2 do regulaminu.")

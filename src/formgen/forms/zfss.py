@@ -215,4 +215,5 @@ def fund_plan_context(case: FundPlan, project: Project) -> dict[str, Any]:
                 for d in ("socjalna", "pozyczki")}
     members = case.sklad + [None] * (8 - len(case.sklad))
     return {"plan": case, "czesci": parts, "dzialy": sections, "p": params, "grupy": params.grupy_dochodowe,
-            "sklad": members, "kwota_pozyczki": case.kwota_pozyczki or params.pozyczki.kwota_maks}
+            "sklad": members, "kwota_pozyczki": case.kwota_pozyczki or params.pozyczki.kwota_maks,
+            "kultura_maks": [g.maks for g in params.swiadczenia["kultura_sport"].grupy]}

@@ -60,6 +60,14 @@ def paragraphs(value: str | None) -> list[str]:
     return [" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in blocks if block.strip()]
 
 
+def percent(value: Decimal | None, width: int = 6) -> str:
+    """'12,5%' (no trailing zeros, decimal comma), or a dotted line."""
+    if value is None:
+        return DOTS * width
+    text = format(value.normalize(), "f") if value == value.to_integral() else str(value.normalize())
+    return text.replace(".", ",") + "%"
+
+
 def roman(value: int) -> str:
     """Roman numeral for group numbers (I–XII is enough here)."""
     numerals = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -73,7 +81,7 @@ def checkbox(checked: bool) -> str:
 
 FILTERS = {
     "dots": dots, "kwota": amount, "liczba": number, "slownie": words, "data": long_date,
-    "data_krotka": short_date, "konto": account, "akapity": paragraphs, "rzymska": roman,
+    "data_krotka": short_date, "konto": account, "akapity": paragraphs, "rzymska": roman, "procent": percent,
     "pole": checkbox,
 }
 
