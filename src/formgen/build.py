@@ -41,8 +41,9 @@ class Outcome:
 def common_context(project: Project, form: Form, case: Case, when: dt.datetime) -> dict[str, Any]:
     """What every template gets besides its form's own context."""
     profile = project.profile
-    regulation = profile.regulaminy.get(form.decl.regulation)
-    if regulation is None:
+    key = form.decl.regulation
+    regulation = profile.regulaminy.get(key) if key else None
+    if key and regulation is None:
         raise FormgenError(f"{project.data / 'institution.yaml'}: regulaminy: no '{form.decl.regulation}' "
                            f"entry, needed by form {form.id}")
     return {"formularz": form.decl, "instytucja": profile, "regulamin": regulation,

@@ -25,7 +25,7 @@ class Declaration(Schema):
     id: Text
     title: Text
     short: Text  # short title for bookmarks and lists
-    regulation: Text  # key into the profile's regulations
+    regulation: Text | None = None  # key into the profile's regulations; None: the form heads itself
     annex: Text  # annex number in the source regulation
     source: Text  # where the layout comes from, e.g. "ZFSS Zał. 9, §17–19"
     schema_ref: Text  # "module:Class" inside formgen.forms

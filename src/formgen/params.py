@@ -55,6 +55,7 @@ class LoanParams(Schema):
     poreczyciele: int
     kwota_maks: Money
     karencja_miesiecy: int
+    cele: dict[str, Text]  # the closed list of purposes (§15): key → wording
 
     def terms(self) -> LoanTerms:
         """The rule module's view of these terms."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from formgen.forms.types import Pesel, Schema, Text
+from formgen.forms.types import Date, Pesel, Schema, Text
 from formgen.rules.identifiers import pesel_sex
 
 Sex = Literal["K", "M"]
@@ -30,6 +30,15 @@ class Person(Schema):
         if self.plec:
             return self.plec
         return pesel_sex(self.pesel) if self.pesel else None
+
+
+class Applicant(Person):
+    """The employee or pensioner who applies to the fund (shared by the ZFŚS forms of one case)."""
+
+    adres: Text | None = None
+    stanowisko: Text | None = None
+    emeryt: bool = False  # a retiree or pensioner rather than a current employee
+    data_urodzenia: Date | None = None
 
 
 def by_sex(sex: str | None, female: str, male: str, unknown: str | None = None) -> str:

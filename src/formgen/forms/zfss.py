@@ -116,12 +116,14 @@ class IncomeStatement(Schema):
 
     data: Date
     miejscowosc: Text | None = None
-    rodzina: list[FamilyMember] = Field(min_length=1)
+    rodzina: list[FamilyMember] = []
 
 
 def check_income(case: IncomeStatement, project: Project) -> Findings:
     """One applicant, children with birth dates that precede the statement."""
     found: Findings = []
+    if not case.rodzina:
+        return [(("rodzina",), "list the household's members (at least the applicant)")]
     applicants = [m for m in case.rodzina if m.pokrewienstwo == "wnioskodawca"]
     if len(applicants) != 1:
         found.append((("rodzina",), f"exactly one member must be 'wnioskodawca', found {len(applicants)}"))
