@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable
 
 from jinja2 import TemplateError
 
-from formgen.cases.load import Case, load_cases, to_case
+from formgen.cases.load import Case, load_cases, registers, to_case
 from formgen.cases.source import Record
 from formgen.catalog import Form
 from formgen.errors import FormgenError, InputError
@@ -88,6 +88,8 @@ def render_case(project: Project, case: Case, out_dir: Path, formats: Iterable[s
 
 def case_label(case: Case) -> str:
     """How a case is named in messages: its file and line, never personal data."""
+    if case.derived:
+        return f"register {case.id} ({len(case.data.pozycje)} entries)"  # type: ignore[attr-defined]
     return f"{case.record.path}:{case.record.line} ({case.id})"
 
 
@@ -113,23 +115,25 @@ def collect(project: Project, paths: list[Path], form: str | None = None) -> tup
     invalid: list[InputError] = []
     for item in load_cases(paths, project, form):
         (invalid if isinstance(item, InputError) else cases).append(item)  # type: ignore[arg-type]
-    return cases, invalid
+    return cases + registers(cases, project), invalid
 
 
 def render_all(project: Project, cases: list[Case], out_dir: Path, formats: tuple[str, ...],
                jobs: int = 1, progress: Callable[[Outcome], None] = lambda o: None) -> list[Outcome]:
     """Render every case (in `jobs` processes); a failing case does not stop the others."""
     outcomes: list[Outcome] = []
-    if jobs <= 1 or len(cases) < 2:
-        for case in cases:
+    pooled = [c for c in cases if not c.derived] if jobs > 1 and len(cases) > 2 else []
+    if pooled:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                                 initargs=(project.templates, project.data)) as pool:
+            futures = [pool.submit(_work, c.record, out_dir, formats) for c in pooled]
+            for future in futures:
+                outcomes.append(future.result())
+                progress(outcomes[-1])
+    sent = {id(c) for c in pooled}
+    for case in cases:
+        if id(case) not in sent:
             outcomes.append(_guarded(project, case, out_dir, formats))
-            progress(outcomes[-1])
-        return outcomes
-    with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                             initargs=(project.templates, project.data)) as pool:
-        futures = [pool.submit(_work, c.record, out_dir, formats) for c in cases]
-        for future in futures:
-            outcomes.append(future.result())
             progress(outcomes[-1])
     return outcomes
 

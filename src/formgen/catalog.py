@@ -31,6 +31,7 @@ class Declaration(Schema):
     schema_ref: Text  # "module:Class" inside formgen.forms
     context_ref: Text  # "module:function" inside formgen.forms
     check_ref: Text | None = None
+    collects: Text | None = None  # a register made from every case of this form id in the input
     rules: list[Text] = []
 
 

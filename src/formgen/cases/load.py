@@ -29,6 +29,7 @@ class Case:
     record: Record
     forms: tuple[Form, ...]
     data: BaseModel
+    derived: bool = False  # a register built from other cases, not read from a file
 
     def data_for(self, form: Form) -> BaseModel:
         """The case's data seen through one form's schema."""
@@ -124,3 +125,17 @@ def load_cases(paths: list[Path], project: Project, form: str | None = None) -> 
                 yield to_case(record, project)
             except InputError as exc:
                 yield exc
+
+
+def registers(cases: list[Case], project: Project) -> list[Case]:
+    """One derived case per register form whose source form occurs among the cases."""
+    out = []
+    for form in project.catalog.forms.values():
+        source = form.decl.collects
+        items = [c.data_for(project.catalog.get(source)) for c in cases
+                 if source and any(f.id == source for f in c.forms)]
+        if items:
+            record = Record(path=Path(form.id), line=0, data={})
+            data = form.schema.model_construct(pozycje=items)
+            out.append(Case(id=form.id, record=record, forms=(form,), data=data, derived=True))
+    return out

@@ -128,3 +128,9 @@ def _case_id(value: Any) -> Any:
 
 
 CaseId = Annotated[str, BeforeValidator(_case_id)]
+
+
+class Collection(Schema):
+    """The data of a register: the typed data of every case it collects, in input order."""
+
+    pozycje: list[Any]
