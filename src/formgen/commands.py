@@ -28,7 +28,8 @@ def validate(project: Project, paths: list[Path], form: str | None) -> None:
     cases, invalid = collect(project, paths, form)
     for error in invalid:
         click.echo(error.message, err=True)
-    click.echo(f"{len(cases) + len(invalid)} case(s) checked, {len(invalid)} with problems.", err=True)
+    checked = sum(not c.derived for c in cases) + len(invalid)
+    click.echo(f"{checked} case(s) checked, {len(invalid)} with problems.", err=True)
     if invalid:
         sys.exit(1)
 
@@ -53,7 +54,9 @@ def batch(project: Project, paths: list[Path], out: Path, fmt: str, jobs: int, f
     for outcome in failed:
         click.echo(f"{outcome.label}: {outcome.error}", err=True)
     files = sum(len(o.written) for o in outcomes)
-    click.echo(f"{len(outcomes) - len(failed)} case(s) rendered ({files} files in {out}), "
+    registers = sum(c.derived for c in cases)
+    also = f" incl. {registers} register(s)" if registers else ""
+    click.echo(f"{len(outcomes) - len(failed)} case(s){also} rendered ({files} files in {out}), "
                f"{len(invalid) + len(failed)} failed.", err=True)
     if invalid or failed:
         sys.exit(1)

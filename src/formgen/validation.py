@@ -35,7 +35,7 @@ def problems_of(exc: ValidationError, record: Record, offset: Loc = ()) -> list[
     out = []
     for error in exc.errors():
         loc = offset + tuple(p for p in error["loc"] if not _is_union_tag(p))
-        out.append(Problem(str(record.path), record.line_of(loc), dotted(loc), _message(error)))
+        out.append(Problem(str(record.file_of(loc)), record.line_of(loc), dotted(loc), _message(error)))
     return out
 
 
@@ -59,7 +59,7 @@ def load_file(model: type[M], path: Path) -> M:
 
 def at(record: Record, loc: Loc, message: str) -> Problem:
     """A problem found by a cross-field check, at the line of `loc`."""
-    return Problem(str(record.path), record.line_of(loc), dotted(loc), message)
+    return Problem(str(record.file_of(loc)), record.line_of(loc), dotted(loc), message)
 
 
 def located(record: Record, found: list[tuple[Loc, str]]) -> list[Problem]:

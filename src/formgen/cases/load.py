@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from formgen.cases.csvread import read_csv
+from formgen.cases.include import expand_includes
 from formgen.cases.source import Record
 from formgen.cases.yamlread import read_yaml
 from formgen.catalog import Form
@@ -57,7 +58,12 @@ def read_records(path: Path, form: str | None = None) -> list[Record]:
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         raise InputError([Problem(str(path), 0, "", "not a case file (use .yaml, .yml or .csv)")])
-    return read_yaml(path) if kind == "yaml" else read_csv(path, form)
+    if kind == "csv":
+        return read_csv(path, form)
+    records = read_yaml(path)
+    for record in records:
+        expand_includes(record)
+    return records
 
 
 def forms_of(record: Record, project: Project) -> tuple[Form, ...]:
@@ -113,12 +119,22 @@ def _case_id(record: Record, problems: list[Problem]) -> str:
 
 
 def load_cases(paths: list[Path], project: Project, form: str | None = None) -> Iterator[Case | InputError]:
-    """Every case under the paths; a bad file or case yields its InputError instead."""
-    for path in discover(paths):
-        try:
-            records = read_records(path, form)
-        except InputError as exc:
-            yield exc
+    """Every case under the paths; a bad file or case yields its InputError instead.
+
+    CSV files that a YAML case includes (`{wczytaj: …}`) are part of that case, not cases.
+    """
+    files = discover(paths)
+    read: dict[Path, list[Record] | InputError] = {}
+    for path in files:
+        if READERS.get(path.suffix.lower()) == "yaml":
+            read[path] = _read(path, form)
+    included = {f.resolve() for recs in read.values() if isinstance(recs, list) for r in recs for f in r.files.values()}
+    for path in files:
+        if path not in read and path.resolve() in included:
+            continue
+        records = read[path] if path in read else _read(path, form)
+        if isinstance(records, InputError):
+            yield records
             continue
         for record in records:
             try:
@@ -126,6 +142,12 @@ def load_cases(paths: list[Path], project: Project, form: str | None = None) -> 
             except InputError as exc:
                 yield exc
 
+
+def _read(path: Path, form: str | None) -> list[Record] | InputError:
+    try:
+        return read_records(path, form)
+    except InputError as exc:
+        return exc
 
 def registers(cases: list[Case], project: Project) -> list[Case]:
     """One derived case per register form whose source form occurs among the cases."""

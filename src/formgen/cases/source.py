@@ -19,6 +19,7 @@ class Record:
     line: int
     data: dict[str, Any]
     lines: dict[Loc, int] = field(default_factory=dict)
+    files: dict[Loc, Path] = field(default_factory=dict)  # parts read from another file (CSV)
 
     def line_of(self, loc: Loc) -> int:
         """Line of the longest known prefix of `loc` (a missing key points at its parent)."""
@@ -26,6 +27,13 @@ class Record:
             if loc[:end] in self.lines:
                 return self.lines[loc[:end]]
         return self.line
+
+    def file_of(self, loc: Loc) -> Path:
+        """The file that holds `loc`: an included CSV, or the case file itself."""
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in self.files:
+                return self.files[loc[:end]]
+        return self.path
 
 
 def dotted(loc: Loc) -> str:
