@@ -78,6 +78,12 @@ class Form:
         return f"{self.id}/template.html"
 
 
+class KindsFile(Schema):
+    """templates/kinds.yaml."""
+
+    rodzaje: dict[str, list[Text]]
+
+
 class Catalog:
     """All forms found under a templates folder, by id."""
 
@@ -86,6 +92,33 @@ class Catalog:
         self.forms: dict[str, Form] = {}
         for decl_path in sorted(root.glob("*/form.yaml")):
             self._add(decl_path)
+        self.kinds = self._kinds(root / "kinds.yaml")
+
+    def _kinds(self, path: Path) -> dict[str, tuple[str, ...]]:
+        """Case kinds (templates/kinds.yaml): kind → its forms in the order a bundle lists them."""
+        if not path.is_file():
+            return {}
+        try:
+            kinds = load_file(KindsFile, path).rodzaje
+        except InputError as exc:
+            raise CatalogError(exc.message) from None
+        for kind, ids in kinds.items():
+            unknown = [i for i in ids if i not in self.forms]
+            if unknown:
+                raise CatalogError(f"{path}: rodzaje.{kind}: unknown forms: {', '.join(unknown)}")
+        return {kind: tuple(ids) for kind, ids in kinds.items()}
+
+    def forms_of_kind(self, kind: str, chosen: list[str] | None) -> tuple[Form, ...]:
+        """The kind's forms (or the chosen ones among them), in the kind's order."""
+        if kind not in self.kinds:
+            raise CatalogError(f"unknown case kind '{kind}'; known kinds: {', '.join(self.kinds)}")
+        order = self.kinds[kind]
+        if chosen is None:
+            return tuple(self.get(i) for i in order)
+        stray = [c for c in chosen if c not in order]
+        if stray:
+            raise CatalogError(f"{', '.join(stray)} not among the documents of kind '{kind}' ({', '.join(order)})")
+        return tuple(self.get(i) for i in order if i in chosen)
 
     def _add(self, decl_path: Path) -> None:
         try:

@@ -67,15 +67,17 @@ def read_records(path: Path, form: str | None = None) -> list[Record]:
 
 
 def forms_of(record: Record, project: Project) -> tuple[Form, ...]:
-    """The forms a record asks for, from its `form` key (one id or a list of ids)."""
-    raw = record.data.get("form")
-    if raw is None:
-        raise InputError([at(record, ("form",), "required field is missing (the form id)")])
-    ids = raw if isinstance(raw, list) else [raw]
+    """The forms a record asks for: `form` (one id or a list), or a case kind (`rodzaj`)."""
+    raw, kind = record.data.get("form"), record.data.get("rodzaj")
+    ids = None if raw is None else [str(i) for i in (raw if isinstance(raw, list) else [raw])]
     try:
-        return tuple(project.catalog.get(str(i)) for i in ids)
+        if kind is not None:
+            return project.catalog.forms_of_kind(str(kind), ids)
+        if ids is None:
+            raise InputError([at(record, ("form",), "required field is missing (the form id)")])
+        return tuple(project.catalog.get(i) for i in ids)
     except CatalogError as exc:
-        raise InputError([at(record, ("form",), exc.message)]) from None
+        raise InputError([at(record, ("rodzaj",) if kind is not None else ("form",), exc.message)]) from None
 
 
 def to_case(record: Record, project: Project) -> Case:
@@ -83,7 +85,7 @@ def to_case(record: Record, project: Project) -> Case:
     forms = forms_of(record, project)
     problems: list[Problem] = []
     case_id = _case_id(record, problems)
-    fields = {k: v for k, v in record.data.items() if k not in ("form", "id")}
+    fields = {k: v for k, v in record.data.items() if k not in ("form", "id", "rodzaj")}
     schema = project.catalog.merged_schema(forms)
     try:
         data = schema.model_validate(fields)
