@@ -21,3 +21,52 @@ def som_wykaz_zapoznanych(b: Builder) -> None:
             ["{{ liczba + loop.index }}.", "", "", "", ""], "for i in range(3)", widths=[12, 50, 38, 32, 40])
     b.para(("s", "Wykaz prowadzi osoba odpowiedzialna za realizację standardów ochrony małoletnich; nowo "
                  "zatrudnione osoby wpisuje się przed dopuszczeniem do pracy z dziećmi."))
+
+
+def som_ankieta(b: Builder) -> None:
+    """SOM-D Zał. 2: the blank survey, then (with answers) the results report."""
+    b.annex()
+    b.title("{{ definicja.tytul|upper }}", "w {{ instytucja.nazwa_miejscownik }}")
+    b.para(("s", "Data przeprowadzenia ankiety: {{ ankieta.data_ankiety|data }}"), align="left")
+    b.tag("{%p for line in definicja.wstep|akapity %}")
+    b.para("{{ line }}")
+    b.tag("{%p endfor %}")
+    b.tag("{%p for r in pytania %}")
+    b.para("{{ loop.index }}. {{ r.pytanie.tresc }}", align="left", after=1)
+    b.tag("{%p if r.pytanie.otwarte %}")
+    b.para("…" * 60, align="left", after=0)
+    b.para("…" * 60, align="left")
+    b.tag("{%p else %}")
+    b.para("{% for o in r.pytanie.odpowiedzi %}☐ {{ o }}     {% endfor %}", align="left", indent=6)
+    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
+    b.para(("s", "Dziękujemy za wypełnienie ankiety. Wypełniony formularz należy złożyć "
+                 "{% if ankieta.przeprowadzil %}osobie przeprowadzającej ankietę: {{ ankieta.przeprowadzil }}"
+                 "{% else %}osobie odpowiedzialnej za realizację standardów{% endif %}."))
+    b.tag("{%p if raport %}")
+    b.page_break()
+    b.title("RAPORT Z WYNIKÓW ANKIETY MONITORUJĄCEJ", "{{ definicja.tytul }}")
+    b.para("Data przeprowadzenia ankiety: ", ("b", "{{ ankieta.data_ankiety|data }}"), align="left", after=0)
+    b.para("Liczba rozdanych ankiet: {{ ankieta.liczba_rozdanych|dots(8) }}", align="left", after=0)
+    b.para("Liczba wypełnionych ankiet: ", ("b", "{{ liczba }}"), align="left", after=0)
+    b.para("Ankietę przeprowadził(a): {{ ankieta.przeprowadzil|dots }}", align="left", after=0)
+    b.para("Termin przekazania raportu Dyrektorowi: ", ("b", "{{ termin_raportu|data }}"),
+           " ({{ definicja.termin_raportu_dni }} dni od dnia ankiety)", align="left")
+    b.tag("{%p for r in pytania %}")
+    b.para(("b", "{{ loop.index }}. {{ r.pytanie.tresc }}"), align="left", after=1)
+    b.tag("{%p if r.pytanie.otwarte %}")
+    b.tag("{%p for a in r.otwarte %}")
+    b.para(("s", "– {{ a }}"), align="left", after=0)
+    b.tag("{%p endfor %}")
+    b.tag("{%p else %}")
+    b.table(["Odpowiedź", "Liczba", "Odsetek", "Wykres"],
+            ["{{ w.t.answer }}", "R:{{ w.t.count }}", "R:{{ w.t.percent|procent }}", "{{ w.pasek }}"],
+            "for w in r.wyniki", widths=[60, 18, 20, 62])
+    b.para(("s", "{% if r.brak %}Bez odpowiedzi: {{ r.brak }}{% endif %}"), align="left")
+    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
+    b.para(("b", "Wnioski i rekomendacje"), align="left")
+    b.para("…" * 60, align="left", after=0)
+    b.para("…" * 60, align="left")
+    b.signatures("(data przekazania raportu)", "(podpis osoby odpowiedzialnej za realizację standardów)")
+    b.tag("{%p endif %}")

@@ -1,4 +1,4 @@
-"""ZFŚS yearly plan: split the fund into parts by percentage shares, exactly to the grosz."""
+"""Splitting an amount exactly to the grosz: by percentage shares (ZFŚS plan) or by any weights."""
 
 from __future__ import annotations
 
@@ -20,14 +20,40 @@ def split_total(total: Decimal, shares: Mapping[str, Decimal]) -> dict[str, Deci
     if amount < 0:
         raise ValueError(f"fund total cannot be negative, got {amount}")
     _check_shares(shares)
-    exact = {name: amount * share / _HUNDRED for name, share in shares.items()}
+    return split_by_weights(amount, shares)
+
+
+def split_by_weights(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """Split total in proportion to any non-negative weights, exactly to the grosz.
+
+    Largest-remainder rounding as in split_total: parts rounded down to grosz, then the
+    grosze left over go one each to the largest remainders (ties: in the order given).
+    """
+    amount = to_money(total)
+    if amount < 0:
+        raise ValueError(f"total cannot be negative, got {amount}")
+    whole = _check_weights(weights)
+    exact = {name: amount * weight / whole for name, weight in weights.items()}
     parts = {name: value.quantize(GROSZ, rounding=ROUND_DOWN) for name, value in exact.items()}
     leftover = int((amount - sum(parts.values(), Decimal(0))) / GROSZ)
-    # sorted() is stable, so equal remainders keep the order in which the shares were given.
+    # sorted() is stable, so equal remainders keep the order in which the weights were given.
     by_remainder = sorted(parts, key=lambda name: exact[name] - parts[name], reverse=True)
     for name in by_remainder[:leftover]:
         parts[name] += GROSZ
     return parts
+
+
+def _check_weights(weights: Mapping[str, Decimal]) -> Decimal:
+    """The sum of the weights; refuse no weights, negative ones and a zero sum."""
+    if not weights:
+        raise ValueError("no weights given")
+    for name, weight in weights.items():
+        if not weight.is_finite() or weight < 0:
+            raise ValueError(f"weight '{name}' must be zero or positive, got {weight}")
+    whole = sum(weights.values(), Decimal(0))
+    if whole == 0:
+        raise ValueError("the weights sum to 0: nothing to split by")
+    return whole
 
 
 def _check_shares(shares: Mapping[str, Decimal]) -> None:
