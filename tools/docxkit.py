@@ -61,7 +61,7 @@ class Builder:
 
     def annex(self) -> None:
         """The right-aligned 'Załącznik nr … do …' heading, from the profile."""
-        for line in ("Załącznik nr {{ formularz.annex }}", "do {{ regulamin.tytul_dopelniacz }}",
+        for line in ("Załącznik nr {{ zalacznik }}", "do {{ regulamin.tytul_dopelniacz }}",
                      "({{ regulamin.akt }} z dnia {{ regulamin.data|data }})"):
             para = self.para(line, align="right", size=9, after=0)
             para.paragraph_format.left_indent = Mm(80)

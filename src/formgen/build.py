@@ -46,7 +46,8 @@ def common_context(project: Project, form: Form, case: Case, when: dt.datetime) 
     if key and regulation is None:
         raise FormgenError(f"{project.data / 'institution.yaml'}: regulaminy: no '{form.decl.regulation}' "
                            f"entry, needed by form {form.id}")
-    return {"formularz": form.decl, "instytucja": profile, "regulamin": regulation,
+    annex = regulation.zalaczniki.get(form.id, form.decl.annex) if regulation else form.decl.annex
+    return {"formularz": form.decl, "instytucja": profile, "regulamin": regulation, "zalacznik": annex,
             "sprawa": {"id": case.id}, "wygenerowano": when.date()}
 
 

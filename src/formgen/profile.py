@@ -32,6 +32,7 @@ class Regulation(Schema):
     tytul_dopelniacz: Text  # after "Załącznik nr 4 do …"
     akt: Text  # the order that introduced it
     data: Date
+    zalaczniki: dict[str, Text] = {}  # form id → this institution's annex number, if not the seed's
 
 
 class Profile(Schema):

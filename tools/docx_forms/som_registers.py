@@ -70,3 +70,32 @@ def som_ankieta(b: Builder) -> None:
     b.para("…" * 60, align="left")
     b.signatures("(data przekazania raportu)", "(podpis osoby odpowiedzialnej za realizację standardów)")
     b.tag("{%p endif %}")
+
+
+def som_rejestr_zgloszen(b: Builder) -> None:
+    """SOM-D Zał. 5: the register of all incident cards."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    section = b.doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin = section.right_margin = Mm(15)
+    b.annex()
+    b.title("REJESTR ZGŁOSZEŃ ZDARZEŃ ZAGRAŻAJĄCYCH BEZPIECZEŃSTWU MAŁOLETNICH",
+            "w {{ instytucja.nazwa_miejscownik }}{% if lata %} – {{ lata|join(', ') }} r.{% endif %}")
+    b.table(["L.p.", "Data zgłoszenia", "Data i miejsce zdarzenia", "Imię i nazwisko dziecka", "Rodzaj zdarzenia",
+             "Zgłaszający", "Powiadomieni (kto, kiedy)", "Przyjmujący zgłoszenie", "Uwagi"],
+            ["{{ loop.index }}.",
+             "{{ w.karta.data_zgloszenia|data_krotka }}{% if w.karta.godzina_zgloszenia %}, "
+             "{{ w.karta.godzina_zgloszenia }}{% endif %}",
+             "{{ w.karta.zdarzenie.data|data_krotka }}, {{ w.karta.zdarzenie.miejsce }}",
+             "{{ w.karta.dziecko.imie }} {{ w.karta.dziecko.nazwisko }}",
+             "{{ w.rodzaje }}{% if w.karta.zdarzenie.inny_rodzaj %} ({{ w.karta.zdarzenie.inny_rodzaj }}){% endif %}",
+             "{{ w.karta.zawiadamiajacy }}",
+             "{% for n in w.karta.powiadomieni %}{{ n.kto }} – {{ n.data|data_krotka }}"
+             "{% if not loop.last %}; {% endif %}{% else %}–{% endfor %}",
+             "{{ w.karta.przyjmujacy|dots(10) }}", ""],
+            "for w in wiersze", widths=[10, 24, 34, 30, 36, 32, 40, 28, 20])
+    b.para(("s", "Rejestr prowadzi osoba odpowiedzialna za realizację standardów ochrony małoletnich "
+                 "(§22 ust. 4). Kolejne zgłoszenia wpisuje się niezwłocznie po przyjęciu karty zgłoszenia."))
