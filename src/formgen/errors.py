@@ -38,7 +38,7 @@ class InputError(FormgenError):
     """Raised when one input file (or one case in it) has problems; carries all of them."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

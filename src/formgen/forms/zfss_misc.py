@@ -1,0 +1,235 @@
+"""ZFŚS: loan application (+ repair estimate), retiree's statement, bank account, income groups."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from formgen.errors import CatalogError, InputError
+from formgen.forms.common import Applicant, Findings, by_sex
+from formgen.forms.types import Account, Date, Money, Schema, Text
+from formgen.project import Project
+from formgen.rules.dates import add_months
+from formgen.validation import load_file
+
+LOAN_FORM = "zfss-podanie-pozyczka"
+DOCUMENTS_FILE = "zalaczniki.yaml"
+
+
+def _place(case: Any, project: Project) -> str:
+    """Where a statement is signed: the case's place, else the institution's town."""
+    return case.miejscowosc or project.profile.adres.miejscowosc
+
+
+# --- Podanie o pożyczkę mieszkaniową (Zał. 8, §15–16, §20) -----------------------------
+
+class CostItem(Schema):
+    """One line of the repair estimate: materials or labour and its approximate cost."""
+
+    opis: Text
+    koszt: Money
+
+
+class RepairEstimate(Schema):
+    """Orientacyjny kosztorys remontu (the last page of Zał. 8)."""
+
+    przeznaczenie: Text  # the application's "remont …, z przeznaczeniem na: …"
+    remont: Text  # the estimate's "Planuję remont …" (what is renovated)
+    pozycje: list[CostItem] = Field(min_length=1)
+
+
+class LoanApplication(Schema):
+    """Podanie o pożyczkę na cele mieszkaniowe (ZFSS Zał. 8)."""
+
+    data: Date
+    miejscowosc: Text | None = None
+    wnioskodawca: Applicant
+    cel_pozyczki: Text  # a key of the year's pozyczki.cele (§15)
+    kwota: Money
+    okres_miesiecy: int
+    kosztorys: RepairEstimate | None = None
+    inne_zalaczniki: list[Text] = []
+    ostatnia_pozyczka_rok: int | None = None
+    ostatnia_pozyczka_splacona: Date | None = None
+
+
+class PurposeDocuments(Schema):
+    """What §16 asks to attach for one purpose; kosztorys: it takes the repair estimate page."""
+
+    dokumenty: list[Text] = []
+    kosztorys: bool = False
+
+
+class LoanDocuments(Schema):
+    """templates/zfss-podanie-pozyczka/zalaczniki.yaml: §16's documents by purpose key."""
+
+    cele: dict[str, PurposeDocuments]
+
+
+def loan_documents(project: Project) -> dict[str, PurposeDocuments]:
+    """§16's documents by purpose, from the form's folder (a broken file is a CatalogError)."""
+    path: Path = project.catalog.get(LOAN_FORM).folder / DOCUMENTS_FILE
+    if not path.is_file():
+        raise CatalogError(f"file not found: {path}")
+    try:
+        return load_file(LoanDocuments, path).cele
+    except InputError as exc:
+        raise CatalogError(exc.message) from None
+
+
+def _purpose_findings(case: LoanApplication, purposes: dict[str, str],
+                      project: Project) -> Findings:
+    """The purpose is one of §15's, and the repair estimate is there exactly when it needs one."""
+    key = case.cel_pozyczki
+    if key not in purposes:
+        return [(("cel_pozyczki",), f"unknown purpose '{key}'; use one of: {', '.join(purposes)}")]
+    needs_estimate = loan_documents(project).get(key, PurposeDocuments()).kosztorys
+    if needs_estimate and case.kosztorys is None:
+        message = f"required for the purpose '{key}': list the repair's items and costs"
+        return [(("kosztorys",), message)]
+    if not needs_estimate and case.kosztorys is not None:
+        return [(("kosztorys",), f"a repair estimate does not belong to the purpose '{key}'")]
+    return []
+
+
+def _last_loan_findings(case: LoanApplication, waiting_months: int) -> Findings:
+    """§20: a new loan only `waiting_months` after the last one was repaid."""
+    repaid, year = case.ostatnia_pozyczka_splacona, case.ostatnia_pozyczka_rok
+    if repaid is None:
+        if year is not None:
+            message = "required when ostatnia_pozyczka_rok is given"
+            return [(("ostatnia_pozyczka_splacona",), message)]
+        return []
+    if repaid > case.data:
+        return [(("ostatnia_pozyczka_splacona",), "is after the application's date")]
+    found: Findings = []
+    if year is not None and year > repaid.year:
+        found.append((("ostatnia_pozyczka_rok",),
+                      f"is after the year the loan was repaid ({repaid.year})"))
+    earliest = add_months(repaid, waiting_months)
+    if case.data < earliest:
+        message = (f"a new loan may be granted {waiting_months} months after the last one was "
+                   f"repaid, so not before {earliest.isoformat()} (§20)")
+        found.append((("ostatnia_pozyczka_splacona",), message))
+    return found
+
+
+def check_loan_application(case: LoanApplication, project: Project) -> Findings:
+    """Purpose from §15, term and amount from the year's parameters, the waiting time of §20."""
+    params = project.zfss(case.data.year).pozyczki
+    found = _purpose_findings(case, params.cele, project)
+    if case.okres_miesiecy not in params.okresy:
+        allowed = ", ".join(str(m) for m in params.okresy)
+        found.append((("okres_miesiecy",), f"term must be one of {allowed} months"))
+    if case.kwota <= 0:
+        found.append((("kwota",), "must be more than 0"))
+    if case.kwota > params.kwota_maks:
+        found.append((("kwota",), f"exceeds the year's loan limit of {params.kwota_maks} zł"))
+    return found + _last_loan_findings(case, params.karencja_miesiecy)
+
+
+def _estimate(case: LoanApplication) -> dict[str, Any] | None:
+    """The repair estimate with its total, or None."""
+    estimate = case.kosztorys
+    if estimate is None:
+        return None
+    total = sum((item.koszt for item in estimate.pozycje), Decimal("0.00"))
+    return {"przeznaczenie": estimate.przeznaczenie, "remont": estimate.remont,
+            "pozycje": estimate.pozycje, "razem": total}
+
+
+def _position(applicant: Applicant) -> str | None:
+    """The applicant's post, or 'emeryt / rencista' for a retiree without one."""
+    if applicant.stanowisko or not applicant.emeryt:
+        return applicant.stanowisko
+    return by_sex(applicant.sex, "emerytka / rencistka", "emeryt / rencista",
+                  "emeryt(ka) / rencista(-tka)")
+
+
+def loan_application_context(case: LoanApplication, project: Project) -> dict[str, Any]:
+    """The purposes list with the chosen one, the documents to attach, the estimate's total."""
+    params = project.zfss(case.data.year).pozyczki
+    documents = loan_documents(project)
+    chosen = documents.get(case.cel_pozyczki, PurposeDocuments())
+    purposes = [{"klucz": key, "opis": text, "wybrany": key == case.cel_pozyczki,
+                 "kosztorys": documents.get(key, PurposeDocuments()).kosztorys}
+                for key, text in params.cele.items()]
+    sex = case.wnioskodawca.sex
+    words = {"otrzymalem": by_sex(sex, "otrzymałam", "otrzymałem", "otrzymałam/em"),
+             "splacilem": by_sex(sex, "spłaciłam", "spłaciłem", "spłaciłam/em")}
+    return {"podanie": case, "cele": purposes, "okresy": params.okresy,
+            "zalaczniki": [*chosen.dokumenty, *case.inne_zalaczniki], "kosztorys": _estimate(case),
+            "stanowisko": _position(case.wnioskodawca), "slowa": words,
+            "miejscowosc": _place(case, project)}
+
+
+# --- Oświadczenie o niepozostawaniu w zatrudnieniu (Zał. 11, §4b) ----------------------
+
+class NonEmploymentStatement(Schema):
+    """Oświadczenie o niepozostawaniu w zatrudnieniu u innego pracodawcy (ZFSS Zał. 11)."""
+
+    data: Date
+    miejscowosc: Text | None = None
+    wnioskodawca: Applicant
+
+
+def check_non_employment(case: NonEmploymentStatement, project: Project) -> Findings:
+    """Only a retiree or pensioner makes this statement (§4b)."""
+    if not case.wnioskodawca.emeryt:
+        return [(("wnioskodawca", "emeryt"),
+                 "this statement is made by retirees and pensioners only (§4b); set emeryt: true")]
+    return []
+
+
+def non_employment_context(case: NonEmploymentStatement, project: Project) -> dict[str, Any]:
+    """The statement and the place it is signed."""
+    return {"oswiadczenie": case, "miejscowosc": _place(case, project)}
+
+
+# --- Informacja dot. numeru rachunku bankowego (Zał. 12) -------------------------------
+
+class BankAccountInfo(Schema):
+    """Informacja dot. numeru rachunku bankowego (ZFSS Zał. 12)."""
+
+    data: Date
+    miejscowosc: Text | None = None
+    wnioskodawca: Applicant
+    bank: Text
+    rachunek: Account
+
+
+def bank_account_context(case: BankAccountInfo, project: Project) -> dict[str, Any]:
+    """The account holder, the bank and the place of signing."""
+    return {"informacja": case, "miejscowosc": _place(case, project)}
+
+
+# --- Plan podziału na grupy dochodowe (Zał. 3) -----------------------------------------
+
+class IncomeGroupsPlan(Schema):
+    """Plan podziału na grupy dochodowe (ZFSS Zał. 3); the groups come from the parameters."""
+
+    rok: int
+    data_posiedzenia: Date
+    sklad: list[Text] = Field(default=[], max_length=8)
+
+
+def check_income_groups(case: IncomeGroupsPlan, project: Project) -> Findings:
+    """Parameters for the year whose groups have no gaps or overlaps; the meeting in time."""
+    try:
+        project.zfss(case.rok)  # loading checks the groups (rules.income.check_groups)
+    except CatalogError as exc:
+        return [(("rok",), exc.message)]
+    if case.data_posiedzenia.year > case.rok:
+        return [(("data_posiedzenia",), f"the meeting is after the plan's year {case.rok}")]
+    return []
+
+
+def income_groups_context(case: IncomeGroupsPlan, project: Project) -> dict[str, Any]:
+    """The groups as (number, lower, upper] intervals, the income basis and eight member slots."""
+    params = project.zfss(case.rok)
+    groups = [{"numer": g.number, "od": g.lower, "do": g.upper} for g in params.groups()]
+    members = case.sklad + [None] * (8 - len(case.sklad))
+    return {"plan": case, "grupy": groups, "podstawa": params.dochod.podstawa, "sklad": members}
