@@ -7,7 +7,7 @@ from tests.conftest import EXAMPLES, write
 
 
 def loan_case_text(head: str) -> str:
-    body = (EXAMPLES / "sprawa-pozyczka-2026-002.yaml").read_text(encoding="utf-8")
+    body = (EXAMPLES / "sprawa-pozyczka-2026-003.yaml").read_text(encoding="utf-8")
     return head + "".join(l + "\n" for l in body.splitlines() if not l.startswith(("form:", "#")))
 
 
@@ -20,10 +20,12 @@ def test_kind_alone_yields_all_its_documents_in_order(project, tmp_path):
 
 def test_kind_with_chosen_forms_keeps_the_kind_order(project, tmp_path):
     path = write(tmp_path, "k.yaml", loan_case_text(
-        "rodzaj: pozyczka\nform: [zfss-umowa-pozyczki, zfss-oswiadczenie-dochody]\n"))
-    cases, _ = collect(project, [path])
-    order = project.catalog.kinds["pozyczka"]
-    assert [f.id for f in cases[0].forms] == [i for i in order if i in ("zfss-umowa-pozyczki", "zfss-oswiadczenie-dochody")]
+        "rodzaj: pozyczka\nform: [zfss-rachunek-bankowy, zfss-umowa-pozyczki, zfss-oswiadczenie-dochody,"
+        " zfss-podanie-pozyczka]\n"))
+    cases, invalid = collect(project, [path])
+    assert not invalid, [e.message for e in invalid]
+    assert [f.id for f in cases[0].forms] == ["zfss-podanie-pozyczka", "zfss-oswiadczenie-dochody",
+                                               "zfss-umowa-pozyczki", "zfss-rachunek-bankowy"]
 
 
 def test_unknown_kind_and_stray_form_are_named(project, tmp_path):

@@ -61,11 +61,13 @@ class Builder:
 
     def annex(self) -> None:
         """The right-aligned 'Załącznik nr … do …' heading, from the profile."""
+        self.tag("{%p if regulamin and zalacznik %}")
         for line in ("Załącznik nr {{ zalacznik }}", "do {{ regulamin.tytul_dopelniacz }}",
                      "({{ regulamin.akt }} z dnia {{ regulamin.data|data }})"):
             para = self.para(line, align="right", size=9, after=0)
             para.paragraph_format.left_indent = Mm(80)
         self.para("")
+        self.tag("{%p endif %}")
 
     def para(self, *runs: Run, align: str = "justify", size: float | None = None, after: float = 3,
              indent: float = 0):  # type: ignore[no-untyped-def]

@@ -48,6 +48,7 @@ def common_context(project: Project, form: Form, case: Case, when: dt.datetime) 
                            f"entry, needed by form {form.id}")
     annex = regulation.zalaczniki.get(form.id, form.decl.annex) if regulation else form.decl.annex
     return {"formularz": form.decl, "instytucja": profile, "regulamin": regulation, "zalacznik": annex,
+            "autor_dokumentu": profile.nazwa,  # a form's context may name another issuer
             "sprawa": {"id": case.id}, "wygenerowano": when.date()}
 
 
@@ -63,7 +64,7 @@ def render_document(project: Project, form: Form, case: Case, formats: Iterable[
     try:
         if "docx" in formats:
             out.docx = render_docx(form.docx_template, project.templates, context,
-                                   form.decl.title, project.profile.nazwa, when)
+                                   form.decl.title, context["autor_dokumentu"], when)
         if "pdf" in formats:
             html = render_html(project.templates, form, context, when)
             out.pdf = html_to_pdf(html, form.folder, [project.templates])

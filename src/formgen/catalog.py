@@ -26,7 +26,7 @@ class Declaration(Schema):
     title: Text
     short: Text  # short title for bookmarks and lists
     regulation: Text | None = None  # key into the profile's regulations; None: the form heads itself
-    annex: Text  # annex number in the source regulation
+    annex: Text | None = None  # annex number in the source regulation (None: not an annex)
     source: Text  # where the layout comes from, e.g. "ZFSS Zał. 9, §17–19"
     schema_ref: Text  # "module:Class" inside formgen.forms
     context_ref: Text  # "module:function" inside formgen.forms

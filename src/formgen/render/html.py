@@ -12,6 +12,6 @@ from formgen.render.env import environment
 
 def render_html(templates: Path, form: Form, context: dict[str, Any], when: dt.datetime) -> str:
     """The form's HTML page, with metadata that names the form, never a person."""
-    meta = {"tytul": form.decl.title, "autor": context["instytucja"].nazwa,
+    meta = {"tytul": form.decl.title, "autor": context["autor_dokumentu"],
             "utworzono": when.isoformat()}
     return environment(templates).get_template(form.html_template).render(**context, meta=meta)
