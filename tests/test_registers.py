@@ -31,3 +31,16 @@ def test_staff_list_collects_every_statement(project):
 def test_no_register_without_its_source_cases(project):
     cases, _ = collect(project, [EXAMPLES / "pozyczka-2026-001.yaml"])
     assert not [c for c in cases if c.derived]
+
+
+def test_incident_register_numbers_cards_in_reporting_order(project):
+    paths = [EXAMPLES / "sprawa-interwencja-2026-002.yaml", EXAMPLES / "zgloszenie-2026-001.yaml"]
+    register, texts = render_register(project, paths, "som-rejestr-zgloszen")
+    assert len(register.data.pozycje) == 2
+    for text in texts:
+        assert "Załącznik nr 8 do Standardów Ochrony Małoletnich" in text
+        assert "REJESTR ZGŁOSZEŃ ZDARZEŃ ZAGRAŻAJĄCYCH BEZPIECZEŃSTWU MAŁOLETNICH" in text
+        first, second = text.index("Lena Ogrodowa"), text.index("Antoni Przykładny")
+        assert first < second  # reported 14.10.2026 before 23.11.2026
+        assert "1. 14.10.2026 r." in text and "2. 23.11.2026 r., 08:25" in text
+        assert "widoczne obrażenia na ciele dziecka, przemoc fizyczna" in text
