@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from formgen.rules.fund import split_total
+from formgen.rules.fund import split_by_weights, split_total
 
 D = Decimal
 SEED_SHARES = {
@@ -100,3 +100,67 @@ def test_split_always_adds_up(total: Decimal, shares: dict[str, Decimal]) -> Non
     for name, share in shares.items():
         # Largest-remainder: each part is within one grosz of its exact share.
         assert abs(result[name] - total * share / 100) < D("0.01")
+
+
+# --- split_by_weights: any non-negative weights (revenues, areas, hours) --------------------
+
+def test_weights_split_by_revenues() -> None:
+    # 10 000,00 by revenues 84 000 : 36 000 (sum 120 000): 7 000 and 3 000 exactly.
+    assert split_by_weights(D("10000.00"), {"nieodplatna": D("84000"), "odplatna": D("36000")}) == {
+        "nieodplatna": D("7000.00"), "odplatna": D("3000.00")}
+
+
+def test_weights_split_in_thirds() -> None:
+    # 100,00 by 1 : 1 : 1: exact 33,333… each → down 33,33 ×3 = 99,99; the grosz left goes to
+    # the first of the equal remainders.
+    assert list(split_by_weights(D("100.00"), {"a": D(1), "b": D(1), "c": D(1)}).values()) == [
+        D("33.34"), D("33.33"), D("33.33")]
+
+
+def test_weights_largest_remainder() -> None:
+    # 1 000,00 by 2 : 7 (sum 9): exact 222,222… and 777,777… → down 222,22 + 777,77 = 999,99;
+    # the grosz goes to the larger remainder (0,00777… of the second part).
+    assert split_by_weights(D("1000.00"), {"a": D(2), "b": D(7)}) == {"a": D("222.22"), "b": D("777.78")}
+
+
+def test_weights_percentages_of_revenues() -> None:
+    # 100 (per cent) by revenues 123 456,78 : 45 678,90 (sum 169 135,68):
+    # 72,99274… and 27,00725… → down 72,99 + 27,00 = 99,99; the 0,01 goes to the larger remainder
+    # (0,00725… of the paid activity): 72,99 % and 27,01 %.
+    assert split_by_weights(D("100"), {"n": D("123456.78"), "o": D("45678.90")}) == {
+        "n": D("72.99"), "o": D("27.01")}
+
+
+def test_weights_zero_weight_gets_nothing() -> None:
+    assert split_by_weights(D("50.00"), {"a": D(0), "b": D(3)}) == {"a": D("0.00"), "b": D("50.00")}
+
+
+@pytest.mark.parametrize(
+    ("weights", "message"),
+    [
+        ({}, "no weights given"),
+        ({"a": D(1), "b": D(-1)}, "weight 'b' must be zero or positive"),
+        ({"a": D(0), "b": D(0)}, "the weights sum to 0: nothing to split by"),
+    ],
+)
+def test_weights_rejects_bad_weights(weights: dict[str, Decimal], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        split_by_weights(D("100"), weights)
+
+
+def test_weights_rejects_negative_total() -> None:
+    with pytest.raises(ValueError, match="total cannot be negative"):
+        split_by_weights(D("-0.01"), {"a": D(1)})
+
+
+@given(
+    total=st.integers(0, 10**11).map(lambda grosze: D(grosze) / 100),
+    weights=st.lists(st.integers(0, 10**9), min_size=1, max_size=6).filter(any),
+)
+def test_weights_always_add_up(total: Decimal, weights: list[int]) -> None:
+    named = {f"w{i}": D(w) for i, w in enumerate(weights)}
+    result = split_by_weights(total, named)
+    assert sum(result.values()) == total
+    whole = sum(weights)
+    for name, weight in named.items():
+        assert abs(result[name] - total * weight / whole) < D("0.01")
