@@ -88,6 +88,8 @@ class BenefitKind(Schema):
     grupy: list[GrantCap] = []
     okres: Literal["rok", "kwartal", "zdarzenie"] = "rok"
     podatek: Literal["limit", "zwolnione", "w_calosci"]
+    min_dni_urlopu: int | None = None  # wczasy: the leave that entitles to the subsidy (§13.5)
+    wiek_dziecka_do: int | None = None  # children's holidays: the child must be under this age
 
 
 class RandomGrants(Schema):

@@ -1,0 +1,387 @@
+"""ZFŚS benefit applications with the committee's opinion and decision, and the subsidy table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import Field
+
+from formgen.errors import CatalogError
+from formgen.forms.common import Applicant, Findings, by_sex
+from formgen.forms.som import Child
+from formgen.forms.types import Date, LongText, Money, Schema, Text
+from formgen.forms.zfss import FamilyMember, IncomeStatement, check_income, income_context
+from formgen.params import BenefitKind, ZfssParams
+from formgen.project import Project
+from formgen.rules import benefit
+from formgen.rules.dates import age_on
+
+
+
+def _min_leave(project: Project, case: Any) -> int:
+    """The leave that entitles to the subsidy (§13 ust. 5), from the year's parameters."""
+    return project.zfss(case.data.year).swiadczenia["wczasy"].min_dni_urlopu or 1
+
+
+def _child_age_limit(project: Project, case: Any) -> int:
+    """The age the child must be under when the holiday starts, from the year's parameters."""
+    return project.zfss(case.data.year).swiadczenia["wypoczynek_dziecka"].wiek_dziecka_do or 18
+ZERO = Decimal("0.00")
+
+
+# --- Parts shared by the applications (Zał. 4–7) ---------------------------------------
+
+class Bill(Schema):
+    """A documented cost: a named invoice or bill attached to the application."""
+
+    opis: Text
+    kwota: Money
+
+
+class Opinion(Schema):
+    """Opinia Komisji Socjalnej: grant or refuse, the amount it proposes, its members."""
+
+    data: Date | None = None
+    wniosek: Literal["przyznac", "odmowic"]
+    kwota: Money | None = None  # the committee's own amount; default: computed from the bills
+    uzasadnienie: LongText | None = None
+    sklad: list[Text] = Field(default=[], max_length=8)
+
+
+class Application(Schema):
+    """What every benefit application holds: applicant, group, bills, the committee's part."""
+
+    data: Date
+    miejscowosc: Text | None = None
+    wnioskodawca: Applicant
+    grupa: int | None = None  # the income group; default: computed from `rodzina`
+    rodzina: list[FamilyMember] = []
+    rachunki: list[Bill] = []
+    dokumenty: list[Text] = []
+    opinia: Opinion | None = None
+    wykorzystany_limit: Money = ZERO  # tax-free limit already used this year
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What the year's parameters allow this application: percentage, cap, tax treatment."""
+
+    kind: BenefitKind
+    percent: Decimal | None  # None: the bills in full
+    cap: Decimal | None
+    cap_text: str  # how the cap is named in messages
+
+
+TermsOf = Callable[[Any, ZfssParams, int], Terms]
+
+
+def _kind(params: ZfssParams, key: str) -> BenefitKind:
+    """A benefit kind of the year's parameters, or a CatalogError naming it."""
+    if key not in params.swiadczenia:
+        raise CatalogError(f"the {params.rok} parameters have no benefit kind '{key}' "
+                           "(swiadczenia)")
+    return params.swiadczenia[key]
+
+
+def _by_group(params: ZfssParams, key: str, group: int) -> Terms:
+    """The kind's percentage and cap for an income group."""
+    kind = _kind(params, key)
+    if not kind.grupy:
+        raise CatalogError(f"the {params.rok} parameters give no per-group caps for '{key}'")
+    share = kind.grupy[group - 1]
+    return Terms(kind, share.procent, share.maks, f"the group {group} cap of {share.maks} zł")
+
+
+def _group(case: Application, params: ZfssParams, project: Project) -> tuple[int | None, Findings]:
+    """The income group: `grupa` when given, else computed from `rodzina` on the case's date."""
+    count = len(params.grupy_dochodowe)
+    if case.grupa is not None:
+        if not 1 <= case.grupa <= count:
+            message = f"no income group {case.grupa}; the {params.rok} plan has groups 1-{count}"
+            return None, [(("grupa",), message)]
+        return case.grupa, []
+    if not case.rodzina:
+        message = "give the income group (grupa) or the family's incomes (rodzina)"
+        return None, [(("grupa",), message)]
+    statement = IncomeStatement.model_construct(data=case.data, miejscowosc=None,
+                                                rodzina=case.rodzina)
+    found = check_income(statement, project)
+    if found:
+        return None, found
+    return int(income_context(statement, project)["grupa"].number), []
+
+
+def _check_opinion(case: Application, terms: Terms) -> Findings:
+    """The committee's part: after the application, with bills or an amount, within the cap."""
+    opinion = case.opinia
+    found: Findings = []
+    if opinion is None:
+        return []
+    if opinion.data and opinion.data < case.data:
+        found.append((("opinia", "data"), f"the opinion precedes the application of {case.data}"))
+    if opinion.wniosek == "odmowic":
+        if opinion.kwota is not None:
+            found.append((("opinia", "kwota"), "an amount goes with wniosek: przyznac only"))
+        return found
+    if opinion.kwota is None and not case.rachunki:
+        found.append((("opinia",),
+                      "to grant, give the bills (rachunki) or the committee's amount (kwota)"))
+    if opinion.kwota is not None and terms.cap is not None and opinion.kwota > terms.cap:
+        found.append((("opinia", "kwota"), f"exceeds {terms.cap_text}"))
+    return found
+
+
+def check_application(case: Application, project: Project, terms_of: TermsOf) -> Findings:
+    """The year's parameters, the income group and the committee's part of any application."""
+    try:
+        params = project.zfss(case.data.year)
+        group, found = _group(case, params, project)
+        return found if group is None else _check_opinion(case, terms_of(case, params, group))
+    except CatalogError as exc:
+        return [(("data",), exc.message)]
+
+
+def _amounts(case: Application, terms: Terms, params: ZfssParams) -> benefit.Award | None:
+    """The decision's amounts when the committee grants; None otherwise."""
+    opinion = case.opinia
+    if opinion is None or opinion.wniosek != "przyznac":
+        return None
+    bills = sum((b.kwota for b in case.rachunki), ZERO) if case.rachunki else None
+    return benefit.award(bills, terms.percent, terms.cap, committee=opinion.kwota,
+                         annual_limit=params.podatek.limit_roczny,
+                         used_limit=case.wykorzystany_limit, rate=params.podatek.stawka / 100,
+                         treatment=terms.kind.podatek)
+
+
+def application_context(case: Application, project: Project, terms_of: TermsOf,
+                        signers: int) -> dict[str, Any]:
+    """Values shared by the applications: group, terms, the decision's three amounts, signers."""
+    params = project.zfss(case.data.year)
+    group, _ = _group(case, params, project)
+    assert group is not None  # the check has passed
+    terms = terms_of(case, params, group)
+    award = _amounts(case, terms, params)
+    refused = case.opinia is not None and case.opinia.wniosek == "odmowic"
+    blank = (ZERO,) * 3 if refused else (None,) * 3
+    amounts = (award.granted, award.tax, award.payout) if award else blank
+    members = case.opinia.sklad if case.opinia else []
+    return {
+        "wniosek": case, "opinia": case.opinia, "grupa": group, "warunki": terms,
+        "wyliczenie": award,
+        "decyzja": dict(zip(("przyznana", "podatek", "do_wyplaty"), amounts)),
+        "rachunki_suma": sum((b.kwota for b in case.rachunki), ZERO), "podatek": params.podatek,
+        "komisja": members + [None] * (max(signers, len(members)) - len(members)),
+        "miejscowosc": case.miejscowosc or project.profile.adres.miejscowosc,
+    }
+
+
+# --- Wniosek o dofinansowanie wczasów (Zał. 4) -----------------------------------------
+
+class HolidayApplication(Application):
+    """Wniosek o dofinansowanie wczasów „pod gruszą” (ZFSS Zał. 4, §13 ust. 5)."""
+
+    urlop_od: Date
+    urlop_do: Date
+
+
+def _holiday_terms(case: Any, params: ZfssParams, group: int) -> Terms:
+    return _by_group(params, "wczasy", group)
+
+
+def check_holiday(case: HolidayApplication, project: Project) -> Findings:
+    """A leave of at least 14 consecutive calendar days, then the common checks."""
+    days = (case.urlop_do - case.urlop_od).days + 1
+    minimum = _min_leave(project, case)
+    found: Findings = []
+    if days < 1:
+        found.append((("urlop_do",), f"the leave ends before it starts ({case.urlop_od})"))
+    elif days < minimum:
+        found.append((("urlop_do",), (f"the leave lasts {days} days; at least {minimum} "
+                                      "consecutive calendar days are required (§13 ust. 5)")))
+    return found + check_application(case, project, _holiday_terms)
+
+
+def holiday_context(case: HolidayApplication, project: Project) -> dict[str, Any]:
+    """The leave's length, the applicant's gendered verb and the decision."""
+    sex = case.wnioskodawca.sex
+    return {**application_context(case, project, _holiday_terms, signers=5),
+            "dni_urlopu": (case.urlop_do - case.urlop_od).days + 1, "min_dni": _min_leave(project, case),
+            "wykorzystalem": by_sex(sex, "wykorzystałam", "wykorzystałem", "wykorzystałam/em")}
+
+
+# --- Wniosek o dofinansowanie wypoczynku dziecka (Zał. 5) ------------------------------
+
+HOLIDAY_FORMS = {"kolonia": "kolonii", "oboz": "obozie", "zimowisko": "zimowisku"}
+
+
+class ChildHolidayApplication(Application):
+    """Wniosek o dofinansowanie wypoczynku zorganizowanego dziecka (ZFSS Zał. 5, §12 ust. 2)."""
+
+    dziecko: Child
+    forma: Literal["kolonia", "oboz", "zimowisko", "inny"]
+    forma_inna: Text | None = None
+    wypoczynek_od: Date
+    wypoczynek_do: Date | None = None
+
+
+def _child_terms(case: Any, params: ZfssParams, group: int) -> Terms:
+    return _by_group(params, "wypoczynek_dziecka", group)
+
+
+def check_child_holiday(case: ChildHolidayApplication, project: Project) -> Findings:
+    """The child under the age limit when the holiday starts; the kind named when 'inny'."""
+    found: Findings = []
+    limit = _child_age_limit(project, case)
+    birth = case.dziecko.data_urodzenia
+    if birth is None:
+        found.append((("dziecko", "data_urodzenia"),
+                      f"required: the child must be under {limit} when the holiday starts"))
+    elif birth > case.wypoczynek_od:
+        found.append((("dziecko", "data_urodzenia"), "is after the holiday's start"))
+    elif (age := age_on(birth, case.wypoczynek_od)) >= limit:
+        found.append((("dziecko", "data_urodzenia"),
+                      (f"the child is {age} on {case.wypoczynek_od}, the holiday's start; "
+                       f"the limit is under {limit}")))
+    if case.forma == "inny" and case.forma_inna is None:
+        found.append((("forma_inna",), "name the kind of organised holiday (forma: inny)"))
+    if case.wypoczynek_do and case.wypoczynek_do < case.wypoczynek_od:
+        found.append((("wypoczynek_do",), "the holiday ends before it starts"))
+    return found + check_application(case, project, _child_terms)
+
+
+def child_holiday_context(case: ChildHolidayApplication, project: Project) -> dict[str, Any]:
+    """The checkbox list of holiday kinds and the decision."""
+    forms = [{"nazwa": name, "zaznaczono": case.forma == key}
+             for key, name in HOLIDAY_FORMS.items()]
+    return {**application_context(case, project, _child_terms, signers=4), "formy": forms,
+            "inna": case.forma == "inny"}
+
+
+# --- Podanie o zapomogę (Zał. 6) -------------------------------------------------------
+
+EVENTS = {
+    "smierc_pracownika": "śmierć pracownika", "smierc_dziecka": "śmierć dziecka",
+    "smierc_malzonka": "śmierć męża lub żony", "smierc_rodzicow": "śmierć rodzica",
+    "pozar_powodz": "pożar lub powódź", "kradziez": "kradzież",
+    "choroba_pracownika": "długotrwała choroba pracownika",
+    "choroba_czlonka_rodziny":
+        "długotrwała choroba członka rodziny (dziecka, współmałżonka)",
+}
+Event = Literal["smierc_pracownika", "smierc_dziecka", "smierc_malzonka", "smierc_rodzicow",
+                "pozar_powodz", "kradziez", "choroba_pracownika", "choroba_czlonka_rodziny"]
+
+
+class GrantApplication(Application):
+    """Podanie o zapomogę materialną lub losową (ZFSS Zał. 6, §21–23)."""
+
+    zapomoga: Literal["materialna", "losowa"]
+    zdarzenie: Event | None = None  # the random event (losowa only)
+    uzasadnienie: LongText | None = None
+    ostatnia_zapomoga: Date | None = None  # when the last hardship grant was given
+
+
+def _grant_terms(case: Any, params: ZfssParams, group: int) -> Terms:
+    """Materialna: percentage and cap by group; losowa: the bills in full up to the event's cap."""
+    if case.zapomoga == "materialna":
+        return _by_group(params, "zapomoga", group)
+    amount = getattr(params.zapomogi_losowe, case.zdarzenie)
+    cap = amount[group - 1] if isinstance(amount, list) else amount
+    kind = _kind(params, "zapomoga_losowa")
+    return Terms(kind, None, cap, f"the cap of {cap} zł for {case.zdarzenie}")
+
+
+def check_grant(case: GrantApplication, project: Project) -> Findings:
+    """One hardship grant per calendar year (§23 ust. 1); a random grant names its event."""
+    found: Findings = []
+    if case.zapomoga == "losowa" and case.zdarzenie is None:
+        return [(("zdarzenie",), f"a random-event grant names its event: {', '.join(EVENTS)}")]
+    if case.zapomoga == "materialna" and case.zdarzenie is not None:
+        found.append((("zdarzenie",), "only for zapomoga: losowa"))
+    last = case.ostatnia_zapomoga
+    if last and last > case.data:
+        found.append((("ostatnia_zapomoga",), "is after the application's date"))
+    elif last and case.zapomoga == "materialna" and last.year == case.data.year:
+        message = (f"a hardship grant was already given in {last.year} (on {last}); "
+                   "one per calendar year (§23 ust. 1)")
+        found.append((("ostatnia_zapomoga",), message))
+    return found + check_application(case, project, _grant_terms)
+
+
+def grant_context(case: GrantApplication, project: Project) -> dict[str, Any]:
+    """The event's wording and the decision."""
+    return {**application_context(case, project, _grant_terms, signers=3),
+            "zdarzenie": EVENTS.get(case.zdarzenie or "")}
+
+
+# --- Wniosek o dofinansowanie działalności kulturalno-oświatowej i sportowej (Zał. 7) ----
+
+class CultureApplication(Application):
+    """Wniosek o dofinansowanie działalności kulturalno-oświatowej i sportowej (ZFSS Zał. 7)."""
+
+    dofinansowanie_do: LongText | None = None
+    wykorzystano_w_kwartale: Money = ZERO  # already granted to the person this quarter
+
+
+def _culture_terms(case: Any, params: ZfssParams, group: int) -> Terms:
+    """The group's quarterly cap less what the quarter has already granted."""
+    terms = _by_group(params, "kultura_sport", group)
+    assert terms.cap is not None
+    left = max(ZERO, terms.cap - case.wykorzystano_w_kwartale)
+    used = case.wykorzystano_w_kwartale
+    return Terms(terms.kind, terms.percent, left, (f"the cap left this quarter, {left} zł "
+                 f"(group {group}: {terms.cap} zł, already granted {used} zł)"))
+
+
+def check_culture(case: CultureApplication, project: Project) -> Findings:
+    """Within the group's quarterly cap (§24, Zał. 1 V.4): nothing to grant once it is used up."""
+    found = check_application(case, project, _culture_terms)
+    if found or case.opinia is None or case.opinia.wniosek != "przyznac":
+        return found
+    params = project.zfss(case.data.year)
+    group, _ = _group(case, params, project)
+    terms = _by_group(params, "kultura_sport", group or 1)
+    if terms.cap is not None and case.wykorzystano_w_kwartale >= terms.cap:
+        return [(("wykorzystano_w_kwartale",), f"{terms.cap_text} for the quarter is used up")]
+    return []
+
+
+def culture_context(case: CultureApplication, project: Project) -> dict[str, Any]:
+    """The quarter, its cap and what is left of it, and the decision."""
+    context = application_context(case, project, _culture_terms, signers=5)
+    full = _by_group(project.zfss(case.data.year), "kultura_sport", context["grupa"])
+    return {**context, "kwartal": (case.data.month - 1) // 3 + 1, "limit_kwartalny": full.cap}
+
+
+# --- Tabela dopłat (Zał. 2) ------------------------------------------------------------
+
+class SubsidyTable(Schema):
+    """Tabela dopłat do kolonii, obozów, zimowisk i wczasów (ZFSS Zał. 2)."""
+
+    rok: int
+    data_posiedzenia: Date
+    sklad: list[Text] = Field(default=[], max_length=8)
+
+
+def check_subsidy_table(case: SubsidyTable, project: Project) -> Findings:
+    """The year has parameters; the meeting is held in or before it."""
+    try:
+        params = project.zfss(case.rok)
+        _kind(params, "wczasy"), _kind(params, "wypoczynek_dziecka")
+    except CatalogError as exc:
+        return [(("rok",), exc.message)]
+    if case.data_posiedzenia.year > case.rok:
+        return [(("data_posiedzenia",), f"the meeting is after the table's year {case.rok}")]
+    return []
+
+
+def subsidy_table_context(case: SubsidyTable, project: Project) -> dict[str, Any]:
+    """The holiday pay and the holiday and children's caps per group, from the parameters."""
+    params = project.zfss(case.rok)
+    return {"tabela": case, "swiadczenie_urlopowe": params.swiadczenie_urlopowe,
+            "wczasy": _kind(params, "wczasy").grupy,
+            "dzieci": _kind(params, "wypoczynek_dziecka").grupy,
+            "sklad": case.sklad + [None] * (8 - len(case.sklad))}
+
