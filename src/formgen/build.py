@@ -52,6 +52,11 @@ def common_context(project: Project, form: Form, case: Case, when: dt.datetime) 
             "sprawa": {"id": case.id}, "wygenerowano": when.date()}
 
 
+def document_context(project: Project, form: Form, case: Case, when: dt.datetime) -> dict[str, Any]:
+    """Everything one form's templates of a case get: the common part and the form's own."""
+    return {**common_context(project, form, case, when), **form.context(case.data_for(form), project)}
+
+
 def render_document(project: Project, form: Form, case: Case, formats: Iterable[str],
                     when: dt.datetime) -> Rendered:
     """Render one form of a case to the requested formats (bytes, nothing written)."""
@@ -59,7 +64,7 @@ def render_document(project: Project, form: Form, case: Case, formats: Iterable[
     from formgen.render.html import render_html
     from formgen.render.pdf import html_to_pdf
 
-    context = {**common_context(project, form, case, when), **form.context(case.data_for(form), project)}
+    context = document_context(project, form, case, when)
     out = Rendered(form)
     try:
         if "docx" in formats:

@@ -33,6 +33,7 @@ class Project:
         self.templates = (templates or default_dir("FORMGEN_TEMPLATES", "templates")).resolve()
         self.data = (data or default_dir("FORMGEN_DATA", "data")).resolve()
         self._params: dict[tuple[str, int], Any] = {}
+        self._used: set[tuple[str, int]] = set()
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -47,6 +48,7 @@ class Project:
     def zfss(self, year: int) -> ZfssParams:
         """The fund's parameters for a year (data/params/zfss-YEAR.yaml)."""
         key = ("zfss", year)
+        self._used.add(key)
         if key not in self._params:
             path = self.data / "params" / f"zfss-{year}.yaml"
             if not path.is_file():
@@ -64,6 +66,14 @@ class Project:
             return parse_procedures(read_yaml(path)[0].data)
         except (OSError, ValueError) as exc:
             raise CatalogError(f"{path}: {exc}") from None
+
+    def forget_params_use(self) -> None:
+        """Start recording afresh which parameters files are asked for (see params_used)."""
+        self._used = set()
+
+    def params_used(self) -> list[Path]:
+        """The parameters files asked for since the last forget_params_use()."""
+        return [self.data / "params" / f"{kind}-{year}.yaml" for kind, year in sorted(self._used)]
 
     def params_files(self) -> list[Path]:
         """Every parameters file that has been read so far."""

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from formgen.errors import FormgenError
@@ -42,5 +45,26 @@ def html_to_pdf(html: str, base: Path, roots: list[Path], pdf_variant: str | Non
     try:
         document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
         return document.write_pdf(pdf_variant=pdf_variant, uncompressed_pdf=False)  # type: ignore[no-any-return]
+    except BlockedResource as exc:  # pragma: no cover - WeasyPrint normally swallows these
+        raise FormgenError(str(exc)) from None
+
+
+def html_to_document(html: str, base: Path, roots: list[Path], *, stylesheets: Sequence[str] = (),
+                     font_config: FontConfiguration | None = None, pdf_variant: str | None = None,
+                     body_id: str | None = None) -> Document:
+    """Lay out an HTML string without writing it: the WeasyPrint Document, for combining.
+
+    `stylesheets` are CSS strings added as user stylesheets; `body_id` gives <body> an id (when
+    it has none) so that other documents of a bundle can link to it.
+    """
+    fetcher = LocalOnlyFetcher(roots)
+    try:
+        source = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+        if body_id:
+            body = source.etree_element.find("body")
+            if body is not None and not body.get("id"):
+                body.set("id", body_id)
+        css = [CSS(string=text, base_url=base.as_uri() + "/", url_fetcher=fetcher) for text in stylesheets]
+        return source.render(stylesheets=css, font_config=font_config, pdf_variant=pdf_variant)
     except BlockedResource as exc:  # pragma: no cover - WeasyPrint normally swallows these
         raise FormgenError(str(exc)) from None
