@@ -1,4 +1,4 @@
-"""Bundles: one PDF per case (or per file), a bookmark per document, neutral metadata."""
+"""Bundles: one PDF per case (or per file), a cover and a bookmark per document, neutral metadata."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_a_case_with_two_documents_bundles_both(project, tmp_path):
     assert not failed and [p.name for p in written] == ["pozyczka-2026-002.pdf"]
     reader = PdfReader(written[0])
     marks = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
-    assert marks == [("Oświadczenie o dochodzie", 0), ("Umowa pożyczki z ZFŚS", 1)]
+    assert marks == [("Strona tytułowa", 0), ("Oświadczenie o dochodzie", 1), ("Umowa pożyczki z ZFŚS", 2)]
     text = pdf_text(written[0])
     # 15 600 / 3 months / 1 member = 5 200,00 → group 5; 10 000 zł over 36 months → 330 + 35 × 302.
     assert "mieści się w grupie 5" in text and "5 200,00 zł" in text
@@ -35,9 +35,13 @@ def test_per_file_bundle_has_a_bookmark_per_case(project, tmp_path):
     cases, _ = collect(project, [EXAMPLES / "personel.csv"])
     written, _ = make_bundles(project, cases, tmp_path, per_file=True)
     reader = PdfReader(written[0])
-    assert [item.title for item in reader.outline] == [
+    assert [item.title for item in reader.outline] == ["Strona tytułowa"] + [
         f"oswiadczenie-2026-00{i}: Oświadczenie o znajomości standardów" for i in (1, 2, 3)]
-    assert len(reader.pages) == 3
+    assert len(reader.pages) == 4  # the cover and one page per case
+    # CSV rows are attached as YAML dumps of the row, one per case, and a DOCX per document
+    assert sorted(reader.attachments) == [
+        "01-som-oswiadczenie.docx", "02-som-oswiadczenie.docx", "03-som-oswiadczenie.docx",
+        "oswiadczenie-2026-001.yaml", "oswiadczenie-2026-002.yaml", "oswiadczenie-2026-003.yaml"]
 
 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed (Debian package qpdf)")

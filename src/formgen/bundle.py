@@ -1,61 +1,257 @@
-"""Bundles: a case's documents merged into one PDF with a bookmark per document."""
+"""Archival bundles: a case's documents in one PDF/A-3 file, with its sources attached.
+
+Each document is laid out by WeasyPrint on its own, then the pages are concatenated behind a
+cover page and written once (see docs/archive-bundles-research.md):
+
+- pass 1 counts the pages; pass 2 renders every document again with a user stylesheet that
+  continues the page numbers ("strona 5 z 12"), and makes one bookmark per document;
+- the cover is the first document, so its <head> gives the bundle's metadata;
+- the case's YAML (relationship Source) and each document's DOCX (Alternative) are embedded;
+- a manifest (<name>.manifest.json) beside the PDF records hashes for `formgen verify`.
+
+Same inputs and the same SOURCE_DATE_EPOCH give byte-identical bundles and manifests.
+"""
 
 from __future__ import annotations
 
-import io
+import datetime as dt
+import hashlib
+import json
+import mimetypes
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from pypdf import PdfReader, PdfWriter
+import yaml
+from jinja2 import TemplateError
 
 from formgen import __version__
-from formgen.build import case_label, render_document
+from formgen.build import case_label, document_context
 from formgen.cases.load import Case
+from formgen.cases.yamlread import read_yaml
+from formgen.catalog import Form
 from formgen.errors import FormgenError
 from formgen.output import build_time, safe_path, write_atomic
 from formgen.project import Project
 
+# Python 3.11 does not know .yaml: WeasyPrint would embed it as application/octet-stream.
+mimetypes.add_type("application/yaml", ".yaml")
+mimetypes.add_type("application/yaml", ".yml")
 
-def _pdf_date(when: object) -> str:
-    return when.strftime("D:%Y%m%d%H%M%SZ")  # type: ignore[attr-defined]
+DEFAULT_VARIANT = "pdf/a-3b"
+COVER_TITLE = "Strona tytułowa"
 
 
-def bundle_pdf(project: Project, cases: list[Case], title: str) -> bytes:
-    """Merge the documents of `cases` into one PDF, one outline entry per document."""
-    when = build_time()
-    writer = PdfWriter()
+def pdf_variants() -> list[str]:
+    """The PDF/A variants of the installed WeasyPrint that allow arbitrary embedded files (PDF/A-3)."""
+    from weasyprint.pdf import VARIANTS
+
+    return sorted(v for v in VARIANTS if v.startswith("pdf/a-3"))
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ") + '"'
+
+
+def bundle_css(title: str | None, first_page: int, total: int) -> str:
+    """The user stylesheet of one part of a bundle: its bookmark, page numbers and the total."""
+    mark = f"bookmark-level: 1; bookmark-label: {css_string(title)};" if title else "bookmark-level: none;"
+    return (f"h1, h2, h3, h4, h5, h6 {{ bookmark-level: none !important; }}\n"
+            f"html {{ {mark} }}\n"
+            f"@page :first {{ counter-reset: page {first_page}; }}\n"
+            f":root {{ --bundle-total: {css_string(str(total))}; }}\n")
+
+
+@dataclass
+class Part:
+    """One document of a bundle before layout."""
+
+    case: Case
+    form: Form
+    title: str
+    html: str
+    docx: bytes
+    author: str
+    anchor: str
+
+
+@dataclass
+class Built:
+    """A bundle's bytes and its manifest (without the bundle's own file name and hash)."""
+
+    pdf: bytes
+    manifest: dict[str, Any]
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _parts(project: Project, cases: list[Case], when: dt.datetime) -> list[Part]:
+    from formgen.render.docx import render_docx
+    from formgen.render.html import render_html
+
+    parts: list[Part] = []
     for case in cases:
         for form in case.forms:
-            doc = render_document(project, form, case, ("pdf",), when)
-            label = form.decl.short if len(cases) == 1 else f"{case.id}: {form.decl.short}"
-            writer.append(PdfReader(io.BytesIO(doc.pdf or b"")), outline_item=label, import_outline=False)
-    writer.metadata = None
-    writer.add_metadata({"/Title": title, "/Author": project.profile.nazwa,
-                         "/Producer": f"formgen {__version__}", "/CreationDate": _pdf_date(when),
-                         "/ModDate": _pdf_date(when)})
-    writer.page_mode = "/UseOutlines"
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+            context = document_context(project, form, case, when)
+            author = context["autor_dokumentu"]
+            try:
+                html = render_html(project.templates, form, context, when)
+                docx = render_docx(form.docx_template, project.templates, context, form.decl.title, author, when)
+            except TemplateError as exc:
+                raise FormgenError(f"form {form.id}: template error: {exc}") from exc
+            title = form.decl.short if len(cases) == 1 else f"{case.id}: {form.decl.short}"
+            parts.append(Part(case, form, title, html, docx, author, f"bundle-doc-{len(parts) + 1}"))
+    return parts
+
+
+def _source_yaml(case: Case) -> bytes | None:
+    """The case's data as YAML: the file itself when it holds just this case, else the record."""
+    if case.derived:
+        return None
+    path = case.record.path
+    if path.suffix.lower() in (".yaml", ".yml"):
+        try:
+            if len(read_yaml(path)) == 1:
+                return path.read_bytes()
+        except (OSError, FormgenError):
+            pass
+    return yaml.safe_dump(case.record.data, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def _attachments(cases: list[Case], parts: list[Part]) -> list[tuple[str, bytes, str, str]]:
+    """(name, bytes, relationship, description), sorted by name (name trees must be sorted)."""
+    found: dict[str, tuple[str, bytes, str, str]] = {}
+    for case in cases:
+        data = _source_yaml(case)
+        if data is not None:
+            name = f"{_slug(case.id)}.yaml"
+            found[name] = (name, data, "Source", f"Dane sprawy {case.id} (YAML)")
+    for number, part in enumerate(parts, 1):
+        name = f"{number:02d}-{part.form.id}.docx"
+        found[name] = (name, part.docx, "Alternative", f"{part.title} (DOCX)")
+    return [found[name] for name in sorted(found)]
+
+
+def _finisher(_document: Any, pdf: Any) -> None:
+    """WeasyPrint 70 lists every file spec twice in /AF: keep one of each; open the outline."""
+    if "AF" in pdf.catalog:
+        seen: set[Any] = set()
+        unique = [ref for ref in pdf.catalog["AF"] if not (ref in seen or seen.add(ref))]  # type: ignore[func-returns-value]
+        pdf.catalog["AF"][:] = unique
+    pdf.catalog["PageMode"] = "/UseOutlines"
+
+
+def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DEFAULT_VARIANT) -> Built:
+    """The archival PDF of `cases` (a cover, then every document of every case) and its manifest."""
+    from weasyprint import Attachment
+    from weasyprint.text.fonts import FontConfiguration
+
+    from formgen.render.env import environment
+    from formgen.render.pdf import html_to_document
+
+    if variant not in pdf_variants():
+        raise FormgenError(f"unsupported PDF variant '{variant}' (use one of: {', '.join(pdf_variants())})")
+    when = build_time()
+    project.forget_params_use()
+    parts = _parts(project, cases, when)
+    if not parts:
+        raise FormgenError("nothing to bundle")
+    authors = {part.author for part in parts}
+    author = authors.pop() if len(authors) == 1 else project.profile.nazwa
+    fonts = FontConfiguration()  # one per bundle, alive until write_pdf returns
+    roots = [project.templates]
+    cover_base = project.templates / "_base"
+
+    def cover_html(starts: list[int]) -> str:
+        meta = {"tytul": f"Pakiet dokumentów: {name}", "autor": author, "utworzono": when.isoformat()}
+        header = name if len(cases) == 1 else f"{name} ({', '.join(c.id for c in cases)})"
+        package = {"naglowek": header, "wygenerowano": when.strftime("%d.%m.%Y %H:%M UTC"),
+                   "dokumenty": [{"tytul": p.title, "strona": s, "kotwica": p.anchor}
+                                 for p, s in zip(parts, starts)]}
+        template = environment(project.templates).get_template("_base/cover.html")
+        return template.render(meta=meta, sprawa={"id": name}, instytucja=project.profile, regulamin=None,
+                               zalacznik=None, pakiet=package)
+
+    def layout(html: str, base: Path, css: str | None = None, anchor: str | None = None) -> Any:
+        return html_to_document(html, base, roots, stylesheets=[css] if css else [], font_config=fonts,
+                                pdf_variant=variant, body_id=anchor)
+
+    try:
+        # Pass 1: page counts (footers sit in the margins, so counts do not change in pass 2).
+        counts = [len(layout(p.html, p.form.folder).pages) for p in parts]
+        cover_pages = len(layout(cover_html([0] * len(parts)), cover_base).pages)
+        starts, page = [], cover_pages + 1
+        for count in counts:
+            starts.append(page)
+            page += count
+        total = page - 1
+        # Pass 2: the final layout, numbered across the bundle.
+        rendered = [layout(cover_html(starts), cover_base, bundle_css(COVER_TITLE, 1, total))]
+        for part, first, count in zip(parts, starts, counts):
+            document = layout(part.html, part.form.folder, bundle_css(part.title, first, total), part.anchor)
+            if len(document.pages) != count:
+                raise FormgenError(f"form {part.form.id}: page count changed between layout passes")
+            rendered.append(document)
+        if len(rendered[0].pages) != cover_pages:
+            raise FormgenError("cover page count changed between layout passes")
+        attachments = _attachments(cases, parts)
+        files = [Attachment(string=data, name=fname, description=desc, relationship=rel,
+                            created=when, modified=when) for fname, data, rel, desc in attachments]
+        combined = rendered[0].copy([page for document in rendered for page in document.pages])
+        pdf = combined.write_pdf(pdf_variant=variant, attachments=files, finisher=_finisher)
+    except TemplateError as exc:
+        raise FormgenError(f"cover page: template error: {exc}") from exc
+    manifest = {
+        "formgen": __version__,
+        "generated": when.isoformat(),
+        "pdf_variant": variant,
+        "bundle": {"file": None, "sha256": None},
+        "cover": {"title": COVER_TITLE, "pages": cover_pages},
+        "pages": total,
+        "documents": [{"form": p.form.id, "title": p.title, "first_page": s, "pages": n}
+                      for p, s, n in zip(parts, starts, counts)],
+        "attachments": [{"name": fname, "relationship": rel, "sha256": sha256(data)}
+                        for fname, data, rel, _ in attachments],
+        "parameters": [{"file": path.relative_to(project.data).as_posix(), "sha256": sha256(path.read_bytes())}
+                       for path in project.params_used()],
+    }
+    return Built(pdf, manifest)
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "bundle"
 
 
-def make_bundles(project: Project, cases: list[Case], out: Path,
-                 per_file: bool) -> tuple[list[Path], list[tuple[str, str]]]:
+def manifest_path(bundle: Path) -> Path:
+    """Where the manifest of a bundle lives: <name>.manifest.json beside <name>.pdf."""
+    return bundle.with_name(f"{bundle.stem}.manifest.json")
+
+
+def write_bundle(target: Path, built: Built) -> None:
+    """Write the PDF, then its manifest (each atomically)."""
+    manifest = dict(built.manifest)
+    manifest["bundle"] = {"file": target.name, "sha256": sha256(built.pdf)}
+    write_atomic(target, built.pdf)
+    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    write_atomic(manifest_path(target), text.encode("utf-8"))
+
+
+def make_bundles(project: Project, cases: list[Case], out: Path, per_file: bool,
+                 variant: str = DEFAULT_VARIANT) -> tuple[list[Path], list[tuple[str, str]]]:
     """Write a bundle per case (or per input file); return the files and the failures."""
     groups: dict[str, list[Case]] = {}
     for case in cases:
-        key = _slug(case.record.path.stem) if per_file else case.id
+        key = _slug(case.record.path.stem) if per_file else _slug(case.id)
         groups.setdefault(key, []).append(case)
     written, failed = [], []
     for name, group in groups.items():
         try:
-            data = bundle_pdf(project, group, f"Pakiet dokumentów: {name}")
             target = safe_path(out, f"{name}.pdf")
-            write_atomic(target, data)
+            write_bundle(target, bundle_pdf(project, group, name, variant))
             written.append(target)
         except FormgenError as exc:
             failed.append((case_label(group[0]), exc.message))

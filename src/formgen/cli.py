@@ -87,12 +87,25 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, jobs: i
               default=Path("build/bundles"), show_default=True, help="Output folder.")
 @click.option("--per-file", is_flag=True, help="One bundle per input file instead of per case.")
 @click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+@click.option("--pdf-variant", type=click.Choice(["pdf/a-3a", "pdf/a-3b", "pdf/a-3u"]), default="pdf/a-3b",
+              show_default=True, help="PDF/A-3 variant (PDF/A-3 allows the embedded sources).")
 @pass_project
-def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, form_id: str | None) -> None:
-    """One PDF per case (or per file) holding its documents, with a bookmark per document."""
+def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, form_id: str | None,
+           pdf_variant: str) -> None:
+    """Archival PDF/A-3 per case (or per file): a cover, its documents with a bookmark each, the
+    case data (YAML) and DOCX files attached, and OUTPUT/<name>.manifest.json for `verify`."""
     from formgen.commands import bundle as run
 
-    run(project, list(paths), output, per_file, form_id)
+    run(project, list(paths), output, per_file, form_id, pdf_variant)
+
+
+@cli.command()
+@click.argument("bundles", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def verify(bundles: tuple[Path, ...]) -> None:
+    """Check bundles against their manifests: hash, PDF/A claim, fonts, bookmarks, attachments."""
+    from formgen.commands import verify as run
+
+    run(list(bundles))
 
 
 @cli.command()

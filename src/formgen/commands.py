@@ -62,19 +62,36 @@ def batch(project: Project, paths: list[Path], out: Path, fmt: str, jobs: int, f
         sys.exit(1)
 
 
-def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, form: str | None) -> None:
-    """Write one PDF bundle per case (or per input file); exit 1 if any case failed."""
+def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, form: str | None,
+           pdf_variant: str = "pdf/a-3b") -> None:
+    """Write one archival PDF bundle per case (or per input file); exit 1 if any case failed."""
     from formgen.build import collect
     from formgen.bundle import make_bundles
 
     cases, invalid = collect(project, paths, form)
     for error in invalid:
         click.echo(error.message, err=True)
-    written, failed = make_bundles(project, cases, out, per_file)
+    written, failed = make_bundles(project, cases, out, per_file, pdf_variant)
     for label, message in failed:
         click.echo(f"{label}: {message}", err=True)
     click.echo(f"{len(written)} bundle(s) written to {out}, {len(invalid) + len(failed)} failed.", err=True)
     if invalid or failed:
+        sys.exit(1)
+
+
+def verify(paths: list[Path]) -> None:
+    """Check bundles against their manifests: '<file>: OK' or a line per problem; exit 1 if any."""
+    from formgen.verify import check_bundle
+
+    bad = False
+    for path in paths:
+        problems = check_bundle(path)
+        for problem in problems:
+            click.echo(f"{path}: {problem}")
+        if not problems:
+            click.echo(f"{path}: OK")
+        bad = bad or bool(problems)
+    if bad:
         sys.exit(1)
 
 

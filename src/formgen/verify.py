@@ -1,0 +1,161 @@
+"""Checking archival bundles against their manifests (`formgen verify`).
+
+Not a full PDF/A validator (use veraPDF for that): it checks what formgen promises about its
+own bundles: the file is unchanged, it claims the manifest's PDF/A variant, has an output
+intent, no encryption, only embedded fonts, one bookmark per document at the right page, and
+attachments whose bytes hash as recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+from formgen.bundle import manifest_path
+
+_FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _xmp_value(xmp: str, name: str) -> str | None:
+    """pdfaid:<name> written as an attribute or as an element."""
+    match = re.search(rf'pdfaid:{name}\s*=\s*["\']([^"\']*)["\']', xmp) or \
+        re.search(rf"<pdfaid:{name}>([^<]*)</pdfaid:{name}>", xmp)
+    return match.group(1).strip() if match else None
+
+
+def _fonts(resources: Any, seen: set[int]) -> Iterator[tuple[str, DictionaryObject]]:
+    """Every font of a resource dictionary and of the form XObjects it uses."""
+    if resources is None:
+        return
+    resources = resources.get_object()
+    for font in (resources.get("/Font") or {}).values():
+        font = font.get_object()
+        if id(font) in seen:
+            continue
+        seen.add(id(font))
+        yield str(font.get("/BaseFont", "?")), font
+        for descendant in font.get("/DescendantFonts") or []:
+            descendant = descendant.get_object()
+            yield str(descendant.get("/BaseFont", font.get("/BaseFont", "?"))), descendant
+    for xobject in (resources.get("/XObject") or {}).values():
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Form" and id(xobject) not in seen:
+            seen.add(id(xobject))
+            yield from _fonts(xobject.get("/Resources"), seen)
+
+
+def _embedded_files(reader: PdfReader) -> dict[str, tuple[bytes, str | None]]:
+    """name -> (bytes, /AFRelationship) from the EmbeddedFiles name tree."""
+    found: dict[str, tuple[bytes, str | None]] = {}
+    root: Any = reader.trailer["/Root"]
+    names = root.get("/Names")
+    tree = names.get_object().get("/EmbeddedFiles") if names else None
+
+    def walk(node: Any) -> None:
+        node = node.get_object()
+        pairs = node.get("/Names") or []
+        for i in range(0, len(pairs) - 1, 2):
+            spec = pairs[i + 1].get_object()
+            name = str(spec.get("/UF") or spec.get("/F") or pairs[i])
+            data = spec["/EF"].get_object()["/F"].get_object().get_data()
+            rel = spec.get("/AFRelationship")
+            found[name] = (data, str(rel).lstrip("/") if rel is not None else None)
+        for kid in node.get("/Kids") or []:
+            walk(kid)
+
+    if tree is not None:
+        walk(tree)
+    return found
+
+
+def check_bundle(path: Path) -> list[str]:
+    """What is wrong with a bundle (an empty list when it is fine)."""
+    mpath = manifest_path(path)
+    try:
+        manifest = json.loads(mpath.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return [f"manifest {mpath.name} not found"]
+    except (OSError, ValueError) as exc:
+        return [f"manifest {mpath.name} unreadable: {exc}"]
+    data = path.read_bytes()
+    problems = []
+    if _sha256(data) != manifest.get("bundle", {}).get("sha256"):
+        problems.append("sha256 differs from the manifest (the file was changed)")
+    try:
+        problems += _check_pdf(data, manifest)
+    except Exception as exc:  # noqa: BLE001 - a damaged file may break the reader anywhere
+        problems.append(f"cannot read the PDF: {type(exc).__name__}: {exc}")
+    return problems
+
+
+def _check_pdf(data: bytes, manifest: dict[str, Any]) -> list[str]:
+    import io
+
+    problems = []
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        return ["the PDF is encrypted (not allowed in PDF/A)"]
+    root: Any = reader.trailer["/Root"]
+
+    variant = str(manifest.get("pdf_variant", ""))
+    match = re.fullmatch(r"pdf/a-(\d)([a-z])", variant)
+    metadata = root.get("/Metadata")
+    xmp = metadata.get_object().get_data().decode("utf-8", "replace") if metadata else ""
+    if not match:
+        problems.append(f"manifest names no PDF/A variant ('{variant}')")
+    else:
+        part, conformance = _xmp_value(xmp, "part"), _xmp_value(xmp, "conformance")
+        if (part, (conformance or "").upper()) != (match.group(1), match.group(2).upper()):
+            problems.append(f"XMP pdfaid part={part} conformance={conformance} does not match {variant}")
+
+    intents = root.get("/OutputIntents")
+    if not intents or not any(i.get_object().get("/DestOutputProfile") for i in intents.get_object()):
+        problems.append("no /OutputIntents with an ICC profile")
+
+    seen: set[int] = set()
+    for page in reader.pages:
+        for name, font in _fonts(page.get("/Resources"), seen):
+            if font.get("/Subtype") in ("/Type0", "/Type3"):
+                continue  # Type0: its descendant is checked; Type3: glyphs are in the font itself
+            descriptor = font.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            if not any(key in descriptor for key in _FONT_FILES):
+                problems.append(f"font {name.lstrip('/')} is not embedded")
+
+    def page_of(item: Any) -> int:
+        return (reader.get_destination_page_number(item) or 0) + 1
+
+    outline = [(item.title, page_of(item)) for item in reader.outline if not isinstance(item, list)]
+    cover = manifest.get("cover") or {}
+    if outline and cover.get("title") and outline[0] == (cover["title"], 1):
+        outline = outline[1:]
+    expected = [(d["title"], d["first_page"]) for d in manifest.get("documents", [])]
+    if outline != expected:
+        problems.append(f"bookmarks {outline} differ from the manifest's documents {expected}")
+    if manifest.get("pages") is not None and len(reader.pages) != manifest["pages"]:
+        problems.append(f"{len(reader.pages)} pages, the manifest says {manifest['pages']}")
+
+    files = _embedded_files(reader)
+    wanted = {a["name"]: a for a in manifest.get("attachments", [])}
+    for name in sorted(set(files) | set(wanted)):
+        if name not in files:
+            problems.append(f"attachment {name} is missing")
+        elif name not in wanted:
+            problems.append(f"attachment {name} is not in the manifest")
+        elif _sha256(files[name][0]) != wanted[name]["sha256"]:
+            problems.append(f"attachment {name}: sha256 differs from the manifest")
+        elif files[name][1] != wanted[name].get("relationship"):
+            problems.append(f"attachment {name}: relationship {files[name][1]}, "
+                            f"the manifest says {wanted[name].get('relationship')}")
+    return problems

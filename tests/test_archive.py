@@ -1,0 +1,213 @@
+"""Archival bundles: PDF/A-3b claim, embedded fonts, cover and outline, numbering across the
+bundle, attachments, manifest, `formgen verify`, determinism and external checkers."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from formgen.build import collect, render_document
+from formgen.bundle import make_bundles, manifest_path, pdf_variants
+from formgen.cli import cli
+from formgen.output import build_time
+from formgen.verify import check_bundle
+from tests.conftest import EXAMPLES, ROOT, squash
+
+CASE = EXAMPLES / "sprawa-pozyczka-2026-003.yaml"
+EPOCH = "1768471200"  # 2026-01-15 10:00:00 UTC
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def build(project, out, path=CASE):
+    cases, invalid = collect(project, [path])
+    assert not invalid
+    written, failed = make_bundles(project, cases, out, per_file=False)
+    assert not failed and len(written) == 1
+    return written[0]
+
+
+@pytest.fixture(scope="module")
+def bundle(project, tmp_path_factory):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        return build(project, tmp_path_factory.mktemp("archive"))
+
+
+@pytest.fixture(scope="module")
+def manifest(bundle):
+    return json.loads(manifest_path(bundle).read_text(encoding="utf-8"))
+
+
+def test_the_bundle_claims_pdfa_3b_and_has_an_output_intent(bundle):
+    reader = PdfReader(bundle)
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    intents = root["/OutputIntents"]
+    assert [i.get_object()["/S"] for i in intents] == ["/GTS_PDFA1"]
+    assert "/DestOutputProfile" in intents[0].get_object()
+    assert not reader.is_encrypted and "/ID" in reader.trailer
+    assert root["/PageMode"] == "/UseOutlines"
+    af = root["/AF"]
+    assert len(af) == len({(r.idnum, r.generation) for r in af}) == 5  # no duplicates (WeasyPrint 70 bug)
+
+
+def test_metadata_names_the_case_and_the_issuer_only(bundle):
+    meta = PdfReader(bundle).metadata
+    assert meta["/Title"] == "Pakiet dokumentów: pozyczka-2026-003"
+    assert meta["/Author"] == "Żłobek Miejski nr 3 w Przykładowie"
+    assert meta["/CreationDate"].startswith("D:20260115100000")
+    assert "Nabywca" not in str(dict(meta)) and "64091207834" not in str(dict(meta))
+
+
+def test_every_font_is_embedded(bundle):
+    reader = PdfReader(bundle)
+    fonts = 0
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            for desc in font.get("/DescendantFonts", [font]):
+                descriptor = desc.get_object()["/FontDescriptor"].get_object()
+                assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
+                fonts += 1
+    assert fonts
+
+
+def test_cover_then_one_bookmark_per_document(bundle, manifest):
+    reader = PdfReader(bundle)
+    marks = [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline]
+    assert marks == [("Strona tytułowa", 1), ("Podanie o pożyczkę mieszkaniową", 2),
+                     ("Oświadczenie o dochodzie", 4), ("Umowa pożyczki z ZFŚS", 5),
+                     ("Informacja o rachunku bankowym", 10)]
+    assert [(d["title"], d["first_page"]) for d in manifest["documents"]] == marks[1:]
+    assert len(reader.pages) == manifest["pages"] == 10
+    cover = squash(reader.pages[0].extract_text())
+    assert "Pakiet dokumentów" in cover and "pozyczka-2026-003" in cover
+    assert "ul. Lipowa 5, 00-950 Przykładowo" in cover and "Wygenerowano: 15.01.2026 10:00 UTC" in cover
+    assert re.search(r"Umowa pożyczki z ZFŚS\s*5", cover)
+
+
+def test_page_numbers_run_across_the_bundle(bundle):
+    reader = PdfReader(bundle)
+    for number in (1, 2, 4, 10):
+        assert f"strona {number} z 10" in squash(reader.pages[number - 1].extract_text())
+
+
+def test_a_document_alone_still_counts_its_own_pages(project):
+    cases, _ = collect(project, [CASE])
+    doc = render_document(project, cases[0].forms[0], cases[0], ("pdf",), build_time())
+    reader = PdfReader(io.BytesIO(doc.pdf or b""))
+    assert "strona 1 z 2" in squash(reader.pages[0].extract_text())
+
+
+def test_attachments_round_trip(project, bundle, manifest, monkeypatch):
+    reader = PdfReader(bundle)
+    files = {name: data[0] for name, data in reader.attachments.items()}
+    assert sorted(files) == ["01-zfss-podanie-pozyczka.docx", "02-zfss-oswiadczenie-dochody.docx",
+                             "03-zfss-umowa-pozyczki.docx", "04-zfss-rachunek-bankowy.docx",
+                             "pozyczka-2026-003.yaml"]
+    assert files["pozyczka-2026-003.yaml"] == CASE.read_bytes()
+    assert {a["name"]: a["sha256"] for a in manifest["attachments"]} == {n: sha(d) for n, d in files.items()}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    cases, _ = collect(project, [CASE])
+    alone = render_document(project, cases[0].forms[2], cases[0], ("docx",), build_time())
+    assert files["03-zfss-umowa-pozyczki.docx"] == alone.docx
+    relationships = {}
+    for ref in reader.trailer["/Root"]["/AF"]:
+        spec = ref.get_object()
+        relationships[str(spec["/UF"])] = spec["/AFRelationship"]
+        params = spec["/EF"]["/F"].get_object()
+        assert params["/Params"]["/ModDate"].startswith("D:20260115100000")
+    assert relationships["pozyczka-2026-003.yaml"] == "/Source"
+    assert relationships["01-zfss-podanie-pozyczka.docx"] == "/Alternative"
+    yaml_file = next(r.get_object() for r in reader.trailer["/Root"]["/AF"]
+                     if r.get_object()["/UF"] == "pozyczka-2026-003.yaml")
+    assert yaml_file["/EF"]["/F"].get_object()["/Subtype"] == "/application/yaml"
+
+
+def test_manifest_records_hashes_and_no_personal_data(bundle, manifest):
+    assert manifest["bundle"] == {"file": bundle.name, "sha256": sha(bundle.read_bytes())}
+    assert manifest["pdf_variant"] == "pdf/a-3b"
+    assert manifest["generated"] == "2026-01-15T10:00:00+00:00"
+    assert manifest["parameters"] == [
+        {"file": "params/zfss-2026.yaml", "sha256": sha((ROOT / "data/params/zfss-2026.yaml").read_bytes())}]
+    text = manifest_path(bundle).read_text(encoding="utf-8")
+    assert "Nabywca" not in text and "64091207834" not in text
+
+
+def test_verify_accepts_a_fresh_bundle_and_rejects_a_changed_byte(bundle, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["verify", str(bundle)])
+    assert result.exit_code == 0 and result.output == f"{bundle}: OK\n"
+    copy = tmp_path / bundle.name
+    data = bytearray(bundle.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    copy.write_bytes(bytes(data))
+    shutil.copy(manifest_path(bundle), manifest_path(copy))
+    result = runner.invoke(cli, ["verify", str(copy)])
+    assert result.exit_code == 1
+    assert f"{copy}: sha256 differs from the manifest" in result.output
+
+
+def test_verify_reports_a_wrong_manifest(bundle, tmp_path):
+    copy = tmp_path / bundle.name
+    shutil.copy(bundle, copy)
+    manifest = json.loads(manifest_path(bundle).read_text(encoding="utf-8"))
+    manifest["documents"][1]["first_page"] = 3
+    manifest["attachments"][0]["sha256"] = "0" * 64
+    manifest["pdf_variant"] = "pdf/a-2b"
+    manifest_path(copy).write_text(json.dumps(manifest), encoding="utf-8")
+    problems = check_bundle(copy)
+    assert any(p.startswith("bookmarks") for p in problems)
+    assert "attachment 01-zfss-podanie-pozyczka.docx: sha256 differs from the manifest" in problems
+    assert any(p.startswith("XMP pdfaid part=3 conformance=B does not match pdf/a-2b") for p in problems)
+    assert check_bundle(tmp_path / "missing.pdf") == ["manifest missing.manifest.json not found"]
+
+
+def test_same_inputs_and_epoch_give_identical_bytes(project, bundle, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    again = build(project, tmp_path)
+    assert again.read_bytes() == bundle.read_bytes()
+    assert manifest_path(again).read_bytes() == manifest_path(bundle).read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(EPOCH) + 86400))
+    later = build(project, tmp_path / "later")
+    assert later.read_bytes() != bundle.read_bytes()
+
+
+def test_cli_bundle_variant_option(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    assert set(pdf_variants()) >= {"pdf/a-3a", "pdf/a-3b", "pdf/a-3u"}
+    result = CliRunner().invoke(cli, ["--templates", str(ROOT / "templates"), "--data", str(ROOT / "data"),
+                                      "bundle", str(EXAMPLES / "zapomoga-2026-001.yaml"), "-o", str(tmp_path),
+                                      "--pdf-variant", "pdf/a-3u"])
+    assert result.exit_code == 0, result.output
+    pdf = next(tmp_path.glob("*.pdf"))
+    xmp = PdfReader(pdf).trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="U"' in xmp
+    assert check_bundle(pdf) == []
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed (Debian package qpdf)")
+def test_bundle_passes_qpdf_check(bundle):
+    result = subprocess.run(["qpdf", "--check", str(bundle)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors found" in result.stdout
+
+
+@pytest.mark.skipif(shutil.which("verapdf") is None, reason="veraPDF is not installed")
+def test_bundle_passes_verapdf(bundle):  # pragma: no cover - veraPDF is not available here
+    result = subprocess.run(["verapdf", "--flavour", "3b", "--format", "text", str(bundle)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("PASS"), result.stdout
