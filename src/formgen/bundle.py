@@ -19,6 +19,7 @@ import hashlib
 import json
 import mimetypes
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ mimetypes.add_type("application/yaml", ".yaml")
 mimetypes.add_type("application/yaml", ".yml")
 
 DEFAULT_VARIANT = "pdf/a-3b"
+PLAIN = "none"  # a plain PDF 1.7 bundle: the only kind that may be encrypted
 COVER_TITLE = "Strona tytułowa"
 
 
@@ -48,6 +50,24 @@ def pdf_variants() -> list[str]:
     from weasyprint.pdf import VARIANTS
 
     return sorted(v for v in VARIANTS if v.startswith("pdf/a-3"))
+
+
+@dataclass
+class Protection:
+    """What happens to a finished bundle: encryption with a password, then a signature."""
+
+    password: str | None = None
+    signer: Any = None  # formgen.seal.Signer
+    reason: str | None = None
+
+    def apply(self, pdf: bytes) -> bytes:
+        from formgen.seal import encrypt_pdf
+
+        if self.password is not None:
+            pdf = encrypt_pdf(pdf, self.password)
+        if self.signer is not None:
+            pdf = self.signer.sign(pdf, self.password, self.reason)
+        return pdf
 
 
 def css_string(text: str) -> str:
@@ -136,8 +156,28 @@ def _attachments(cases: list[Case], parts: list[Part]) -> list[tuple[str, bytes,
     return [found[name] for name in sorted(found)]
 
 
-def _finisher(_document: Any, pdf: Any) -> None:
-    """WeasyPrint 70 lists every file spec twice in /AF: keep one of each; open the outline."""
+def _finisher(_document: Any, pdf: Any, signed: bool = False,
+              plain: dict[str, str] | None = None) -> None:
+    """WeasyPrint 70 lists every file spec twice in /AF: keep one of each; open the outline.
+
+    A bundle to be signed loses its Info /Producer: pyHanko then writes its own into both Info
+    and XMP, which keeps the two consistent (PDF/A validators compare them). In a plain PDF,
+    WeasyPrint writes no /AFRelationship: `plain` maps each attachment's MD5 to its relationship.
+    """
+    if signed:
+        pdf.info.pop("Producer", None)
+    if plain:
+        import pydyf
+
+        specs = []
+        for item in pdf.objects:
+            if isinstance(item, dict) and item.get("Type") == "/Filespec" and "EF" in item:
+                stream = pdf.objects[int(item["EF"]["F"].split()[0])]
+                checksum = str(stream.extra.get("Params", {}).get("CheckSum", "")).strip("<>")
+                item["AFRelationship"] = f"/{plain.get(checksum, 'Unspecified')}"
+                specs.append(item.reference)
+        if specs:
+            pdf.catalog["AF"] = pydyf.Array(specs)
     if "AF" in pdf.catalog:
         seen: set[Any] = set()
         unique = [ref for ref in pdf.catalog["AF"] if not (ref in seen or seen.add(ref))]  # type: ignore[func-returns-value]
@@ -145,7 +185,8 @@ def _finisher(_document: Any, pdf: Any) -> None:
     pdf.catalog["PageMode"] = "/UseOutlines"
 
 
-def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DEFAULT_VARIANT) -> Built:
+def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DEFAULT_VARIANT,
+               protection: Protection | None = None) -> Built:
     """The archival PDF of `cases` (a cover, then every document of every case) and its manifest."""
     from weasyprint import Attachment
     from weasyprint.text.fonts import FontConfiguration
@@ -153,8 +194,13 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DE
     from formgen.render.env import environment
     from formgen.render.pdf import html_to_document
 
-    if variant not in pdf_variants():
-        raise FormgenError(f"unsupported PDF variant '{variant}' (use one of: {', '.join(pdf_variants())})")
+    if variant != PLAIN and variant not in pdf_variants():
+        choices = ", ".join([*pdf_variants(), PLAIN])
+        raise FormgenError(f"unsupported PDF variant '{variant}' (use one of: {choices})")
+    protection = protection or Protection()
+    if protection.password is not None and variant != PLAIN:
+        raise FormgenError(encrypt_conflict(variant))
+    weasy_variant = None if variant == PLAIN else variant
     when = build_time()
     project.forget_params_use()
     parts = _parts(project, cases, when)
@@ -178,7 +224,7 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DE
 
     def layout(html: str, base: Path, css: str | None = None, anchor: str | None = None) -> Any:
         return html_to_document(html, base, roots, stylesheets=[css] if css else [], font_config=fonts,
-                                pdf_variant=variant, body_id=anchor)
+                                pdf_variant=weasy_variant, body_id=anchor)
 
     try:
         # Pass 1: page counts (footers sit in the margins, so counts do not change in pass 2).
@@ -202,13 +248,20 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DE
         files = [Attachment(string=data, name=fname, description=desc, relationship=rel,
                             created=when, modified=when) for fname, data, rel, desc in attachments]
         combined = rendered[0].copy([page for document in rendered for page in document.pages])
-        pdf = combined.write_pdf(pdf_variant=variant, attachments=files, finisher=_finisher)
+        signed = protection.signer is not None
+        plain = {hashlib.md5(data, usedforsecurity=False).hexdigest(): rel
+                 for _, data, rel, _ in attachments} if weasy_variant is None else None
+        pdf = combined.write_pdf(pdf_variant=weasy_variant, attachments=files,
+                                 finisher=lambda document, doc_pdf: _finisher(document, doc_pdf, signed, plain))
+        pdf = protection.apply(pdf)
     except TemplateError as exc:
         raise FormgenError(f"cover page: template error: {exc}") from exc
     manifest = {
         "formgen": __version__,
         "generated": when.isoformat(),
         "pdf_variant": variant,
+        "encryption": "AES-256" if protection.password is not None else None,
+        "signed": protection.signer is not None,
         "bundle": {"file": None, "sha256": None},
         "cover": {"title": COVER_TITLE, "pages": cover_pages},
         "pages": total,
@@ -240,19 +293,33 @@ def write_bundle(target: Path, built: Built) -> None:
     write_atomic(manifest_path(target), text.encode("utf-8"))
 
 
-def make_bundles(project: Project, cases: list[Case], out: Path, per_file: bool,
-                 variant: str = DEFAULT_VARIANT) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Write a bundle per case (or per input file); return the files and the failures."""
+def encrypt_conflict(variant: str) -> str:
+    """The refusal to encrypt a PDF/A bundle."""
+    return (f"--encrypt cannot be combined with PDF/A ({variant}): PDF/A forbids encryption. "
+            f"Keep the unencrypted PDF/A bundle for the archive and make the copy to send with "
+            f"--encrypt --pdf-variant {PLAIN}.")
+
+
+def bundle_groups(cases: list[Case], per_file: bool) -> dict[str, list[Case]]:
+    """The bundles to make: name -> its cases (one case each, or every case of an input file)."""
     groups: dict[str, list[Case]] = {}
     for case in cases:
         key = _slug(case.record.path.stem) if per_file else _slug(case.id)
         groups.setdefault(key, []).append(case)
+    return groups
+
+
+def make_bundles(project: Project, cases: list[Case], out: Path, per_file: bool,
+                 variant: str = DEFAULT_VARIANT, protection: Protection | None = None,
+                 progress: Callable[[], None] = lambda: None) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Write a bundle per case (or per input file); return the files and the failures."""
     written, failed = [], []
-    for name, group in groups.items():
+    for name, group in bundle_groups(cases, per_file).items():
         try:
             target = safe_path(out, f"{name}.pdf")
-            write_bundle(target, bundle_pdf(project, group, name, variant))
+            write_bundle(target, bundle_pdf(project, group, name, variant, protection))
             written.append(target)
         except FormgenError as exc:
             failed.append((case_label(group[0]), exc.message))
+        progress()
     return written, failed

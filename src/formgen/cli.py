@@ -87,25 +87,45 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, jobs: i
               default=Path("build/bundles"), show_default=True, help="Output folder.")
 @click.option("--per-file", is_flag=True, help="One bundle per input file instead of per case.")
 @click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
-@click.option("--pdf-variant", type=click.Choice(["pdf/a-3a", "pdf/a-3b", "pdf/a-3u"]), default="pdf/a-3b",
-              show_default=True, help="PDF/A-3 variant (PDF/A-3 allows the embedded sources).")
+@click.option("--pdf-variant", type=click.Choice(["pdf/a-3a", "pdf/a-3b", "pdf/a-3u", "none"]),
+              default="pdf/a-3b", show_default=True,
+              help="PDF/A-3 variant (PDF/A-3 allows the embedded sources); 'none' for a plain PDF.")
+@click.option("--encrypt", is_flag=True,
+              help="Encrypt with AES-256 (a copy to send; needs --pdf-variant none, as PDF/A forbids it).")
+@click.option("--password-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="File whose first line is the --encrypt password (else it is asked for).")
+@click.option("--sign", "sign", metavar="CERT.p12", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Sign each bundle (PAdES) with the key and certificate of a PKCS#12 file, as the last step.")
+@click.option("--cert-password-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="File whose first line is the password of CERT.p12 (else it is asked for).")
+@click.option("--reason", help="Reason written into the signature.")
 @pass_project
 def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, form_id: str | None,
-           pdf_variant: str) -> None:
+           pdf_variant: str, encrypt: bool, password_file: Path | None, sign: Path | None,
+           cert_password_file: Path | None, reason: str | None) -> None:
     """Archival PDF/A-3 per case (or per file): a cover, its documents with a bookmark each, the
-    case data (YAML) and DOCX files attached, and OUTPUT/<name>.manifest.json for `verify`."""
+    case data (YAML) and DOCX files attached, and OUTPUT/<name>.manifest.json for `verify`.
+
+    Passwords are never taken from the command line: give a file or answer the prompt."""
+    from formgen.commands import Protect
     from formgen.commands import bundle as run
 
-    run(project, list(paths), output, per_file, form_id, pdf_variant)
+    protect = Protect(encrypt, password_file, sign, cert_password_file, reason)
+    run(project, list(paths), output, per_file, form_id, pdf_variant, protect)
 
 
 @cli.command()
 @click.argument("bundles", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def verify(bundles: tuple[Path, ...]) -> None:
-    """Check bundles against their manifests: hash, PDF/A claim, fonts, bookmarks, attachments."""
+@click.option("--password-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="File whose first line is the password of encrypted bundles (else it is asked for).")
+@click.option("--trust", multiple=True, metavar="CERT", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Certificate (PEM/DER) a signer must chain to; without it only integrity is checked.")
+def verify(bundles: tuple[Path, ...], password_file: Path | None, trust: tuple[Path, ...]) -> None:
+    """Check bundles against their manifests: hash, PDF/A claim, fonts, bookmarks, attachments,
+    encryption and signatures."""
     from formgen.commands import verify as run
 
-    run(list(bundles))
+    run(list(bundles), password_file, list(trust))
 
 
 @cli.command()

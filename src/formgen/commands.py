@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,16 +63,62 @@ def batch(project: Project, paths: list[Path], out: Path, fmt: str, jobs: int, f
         sys.exit(1)
 
 
+@dataclass
+class Protect:
+    """The bundle options about encryption and signing, as given on the command line."""
+
+    encrypt: bool = False
+    password_file: Path | None = None
+    sign: Path | None = None
+    cert_password_file: Path | None = None
+    reason: str | None = None
+
+
+def _protection(options: Protect, pdf_variant: str) -> Any:
+    """A bundle.Protection from the options: refuses bad combinations, then asks for secrets."""
+    from formgen.bundle import PLAIN, Protection, encrypt_conflict
+    from formgen.seal import Signer, read_secret
+
+    if options.password_file and not options.encrypt:
+        raise FormgenError("--password-file is used only with --encrypt")
+    if (options.cert_password_file or options.reason) and not options.sign:
+        raise FormgenError("--cert-password-file and --reason are used only with --sign")
+    if options.encrypt and pdf_variant != PLAIN:
+        raise FormgenError(encrypt_conflict(pdf_variant))
+    password = None
+    if options.encrypt:
+        if options.password_file:
+            password = read_secret(options.password_file, "password")
+        else:
+            password = click.prompt("Password for the encrypted bundle(s)", hide_input=True,
+                                    confirmation_prompt=True, err=True)
+    signer = None
+    if options.sign:
+        if options.cert_password_file:
+            passphrase = read_secret(options.cert_password_file, "certificate password")
+        else:
+            passphrase = click.prompt(f"Password of {options.sign.name} (empty if none)", hide_input=True,
+                                      default="", show_default=False, err=True)
+        signer = Signer.load(options.sign, passphrase)
+    return Protection(password, signer, options.reason)
+
+
 def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, form: str | None,
-           pdf_variant: str = "pdf/a-3b") -> None:
+           pdf_variant: str = "pdf/a-3b", protect: Protect | None = None, progress: bool = True) -> None:
     """Write one archival PDF bundle per case (or per input file); exit 1 if any case failed."""
     from formgen.build import collect
-    from formgen.bundle import make_bundles
+    from formgen.bundle import bundle_groups, make_bundles
+
+    protection = _protection(protect or Protect(), pdf_variant)
 
     cases, invalid = collect(project, paths, form)
     for error in invalid:
         click.echo(error.message, err=True)
-    written, failed = make_bundles(project, cases, out, per_file, pdf_variant)
+    count = len(bundle_groups(cases, per_file))
+    with click.progressbar(length=count, label="Bundling", file=sys.stderr,
+                           hidden=not (progress and count > 1)) as bar:
+        written, failed = make_bundles(project, cases, out, per_file, pdf_variant, protection,
+                                       lambda: bar.update(1))
     for label, message in failed:
         click.echo(f"{label}: {message}", err=True)
     click.echo(f"{len(written)} bundle(s) written to {out}, {len(invalid) + len(failed)} failed.", err=True)
@@ -79,13 +126,20 @@ def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, form:
         sys.exit(1)
 
 
-def verify(paths: list[Path]) -> None:
-    """Check bundles against their manifests: '<file>: OK' or a line per problem; exit 1 if any."""
-    from formgen.verify import check_bundle
+def verify(paths: list[Path], password_file: Path | None = None, trust: list[Path] | None = None) -> None:
+    """Check bundles against their manifests: '<file>: OK' or a line per problem; exit 1 if any.
 
+    An encrypted bundle needs its password: from `password_file`, else asked for once.
+    """
+    from formgen.seal import read_secret
+    from formgen.verify import check_bundle, encrypted
+
+    password = read_secret(password_file, "password") if password_file else None
     bad = False
     for path in paths:
-        problems = check_bundle(path)
+        if password is None and encrypted(path):
+            password = click.prompt("Password of the encrypted bundle(s)", hide_input=True, err=True)
+        problems = check_bundle(path, password, trust)
         for problem in problems:
             click.echo(f"{path}: {problem}")
         if not problems:

@@ -3,7 +3,9 @@
 Not a full PDF/A validator (use veraPDF for that): it checks what formgen promises about its
 own bundles: the file is unchanged, it claims the manifest's PDF/A variant, has an output
 intent, no encryption, only embedded fonts, one bookmark per document at the right page, and
-attachments whose bytes hash as recorded.
+attachments whose bytes hash as recorded. A plain-PDF copy made with --encrypt must be
+AES-256 (/V 5 /R 6) and needs its password for the checks inside it; a signed bundle's
+signatures must be intact and cover the whole file.
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ def _embedded_files(reader: PdfReader) -> dict[str, tuple[bytes, str | None]]:
     return found
 
 
-def check_bundle(path: Path) -> list[str]:
+def check_bundle(path: Path, password: str | None = None, trust: list[Path] | None = None) -> list[str]:
     """What is wrong with a bundle (an empty list when it is fine)."""
     mpath = manifest_path(path)
     try:
@@ -93,35 +95,82 @@ def check_bundle(path: Path) -> list[str]:
     if _sha256(data) != manifest.get("bundle", {}).get("sha256"):
         problems.append("sha256 differs from the manifest (the file was changed)")
     try:
-        problems += _check_pdf(data, manifest)
+        problems += _check_pdf(data, manifest, password, trust)
     except Exception as exc:  # noqa: BLE001 - a damaged file may break the reader anywhere
         problems.append(f"cannot read the PDF: {type(exc).__name__}: {exc}")
     return problems
 
 
-def _check_pdf(data: bytes, manifest: dict[str, Any]) -> list[str]:
+def encrypted(path: Path) -> bool:
+    """Whether a bundle's manifest records encryption (so `verify` needs a password)."""
+    try:
+        return bool(json.loads(manifest_path(path).read_text(encoding="utf-8")).get("encryption"))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _check_encryption(reader: PdfReader, manifest: dict[str, Any], password: str | None) -> list[str]:
+    """Problems of encryption; decrypts the reader when the password fits."""
+    from pypdf import PasswordType
+
+    expected = manifest.get("encryption")
+    if not reader.is_encrypted:
+        return [f"the manifest records {expected} encryption but the PDF is not encrypted"] if expected else []
+    if not expected:
+        return ["the PDF is encrypted (not allowed in PDF/A)" if manifest.get("pdf_variant") != "none"
+                else "the PDF is encrypted but the manifest records no encryption"]
+    encrypt: Any = reader.trailer["/Encrypt"].get_object()
+    problems = []
+    if (encrypt.get("/V"), encrypt.get("/R")) != (5, 6):
+        problems.append(f"encryption is /V {encrypt.get('/V')} /R {encrypt.get('/R')}, not AES-256 (/V 5 /R 6)")
+    if password is None:
+        problems.append("the PDF is encrypted: give its password (--password-file) to check its contents")
+    elif reader.decrypt(password) == PasswordType.NOT_DECRYPTED:
+        problems.append("the password does not open the PDF")
+    return problems
+
+
+def _has_signature_field(root: Any) -> bool:
+    form = root.get("/AcroForm")
+    fields = form.get_object().get("/Fields") if form else None
+    return any(f.get_object().get("/FT") == "/Sig" for f in fields or [])
+
+
+def _check_pdf(data: bytes, manifest: dict[str, Any], password: str | None,
+               trust: list[Path] | None) -> list[str]:
     import io
 
-    problems = []
     reader = PdfReader(io.BytesIO(data), strict=False)
-    if reader.is_encrypted:
-        return ["the PDF is encrypted (not allowed in PDF/A)"]
+    problems = _check_encryption(reader, manifest, password)
+    if reader.is_encrypted and problems:
+        return problems
     root: Any = reader.trailer["/Root"]
+
+    if manifest.get("signed") or _has_signature_field(root):
+        from formgen.seal import check_signatures
+
+        count, signature_problems = check_signatures(data, password, trust)
+        problems += signature_problems
+        if manifest.get("signed") and count == 0 and not signature_problems:
+            problems.append("the manifest says the bundle is signed, but it has no signature")
+        if count and not manifest.get("signed"):
+            problems.append("the PDF has a signature the manifest does not record")
 
     variant = str(manifest.get("pdf_variant", ""))
     match = re.fullmatch(r"pdf/a-(\d)([a-z])", variant)
     metadata = root.get("/Metadata")
     xmp = metadata.get_object().get_data().decode("utf-8", "replace") if metadata else ""
-    if not match:
+    if variant == "none":
+        pass  # a plain PDF: no PDF/A identification to check
+    elif not match:
         problems.append(f"manifest names no PDF/A variant ('{variant}')")
     else:
         part, conformance = _xmp_value(xmp, "part"), _xmp_value(xmp, "conformance")
         if (part, (conformance or "").upper()) != (match.group(1), match.group(2).upper()):
             problems.append(f"XMP pdfaid part={part} conformance={conformance} does not match {variant}")
-
-    intents = root.get("/OutputIntents")
-    if not intents or not any(i.get_object().get("/DestOutputProfile") for i in intents.get_object()):
-        problems.append("no /OutputIntents with an ICC profile")
+        intents = root.get("/OutputIntents")
+        if not intents or not any(i.get_object().get("/DestOutputProfile") for i in intents.get_object()):
+            problems.append("no /OutputIntents with an ICC profile")
 
     seen: set[int] = set()
     for page in reader.pages:

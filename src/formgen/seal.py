@@ -1,0 +1,139 @@
+"""Protecting a finished bundle: AES-256 encryption (pypdf) and a PAdES signature (pyHanko).
+
+Both are steps after the bundle is laid out. Encryption comes first (pypdf rewrites the whole
+file, which would break a signature); the signature is the very last step and is appended as
+an incremental update, so the bytes before it stay exactly as they were.
+
+Neither is reproducible: encryption draws a random key and IVs, and a signature carries its
+signing time. An encrypted file is not PDF/A (PDF/A forbids encryption), so formgen makes
+encrypted copies only as plain PDF.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from formgen.errors import FormgenError
+
+SIGNATURE_FIELD = "Podpis"
+
+
+def read_secret(path: Path, what: str) -> str:
+    """The first line of a password file, without its line break (never echoed anywhere)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormgenError(f"{path}: cannot read the {what}: {exc.__class__.__name__}") from exc
+    lines = text.splitlines()
+    secret = lines[0] if lines else ""
+    if not secret:
+        raise FormgenError(f"{path}: the {what} is empty (it must be on the first line)")
+    return secret
+
+
+def encrypt_pdf(pdf: bytes, password: str) -> bytes:
+    """`pdf` encrypted with AES-256 (/V 5 /R 6); the password opens it with every permission."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter(clone_from=reader)
+    # Keep the source's header: pypdf may write a clone as %PDF-1.3, too old for AES-256 (R6).
+    writer.pdf_header = reader.pdf_header
+    writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@dataclass
+class Signer:
+    """A loaded PKCS#12 key and certificate, ready to sign any number of bundles."""
+
+    signer: Any
+
+    @classmethod
+    def load(cls, path: Path, passphrase: str | None) -> Signer:
+        from pyhanko.sign import signers
+
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise FormgenError(f"{path}: cannot read the certificate: {exc.strerror or exc}") from exc
+        secret = passphrase.encode("utf-8") if passphrase else None
+        try:
+            signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=secret)
+        except Exception as exc:  # noqa: BLE001 - cryptography reports a bad password or file variously
+            raise FormgenError(f"{path}: not a PKCS#12 file, or the password is wrong") from exc
+        if signer is None or getattr(signer, "signing_cert", None) is None:
+            raise FormgenError(f"{path}: the PKCS#12 file holds no certificate with a private key")
+        return cls(signer)
+
+    def sign(self, pdf: bytes, password: str | None = None, reason: str | None = None) -> bytes:
+        """`pdf` with an invisible PAdES B-B signature over the whole file, appended incrementally."""
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+        from pyhanko.sign import signers
+        from pyhanko.sign.fields import SigSeedSubFilter
+
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        if password is not None:
+            writer.encrypt(password)
+        meta = signers.PdfSignatureMetadata(field_name=SIGNATURE_FIELD, md_algorithm="sha256",
+                                            subfilter=SigSeedSubFilter.PADES, reason=reason)
+        try:
+            return signers.sign_pdf(writer, meta, signer=self.signer).getvalue()
+        except Exception as exc:  # noqa: BLE001 - pyHanko raises several kinds for unusable keys
+            raise FormgenError(f"signing failed: {exc}") from exc
+
+
+def check_signatures(pdf: bytes, password: str | None, trust: list[Path] | None = None) -> tuple[int, list[str]]:
+    """(number of signatures, problems): each must be intact, valid and cover the whole file.
+
+    With `trust` (PEM or DER certificates) the signer's certificate must also chain to one of
+    them; without it the signer is not judged, only the integrity of the signed bytes.
+    """
+    from pyhanko.keys import load_cert_from_pemder
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    # pyHanko logs a self-signed or untrusted signer with a traceback and the signer's name:
+    # keep that out of the user's terminal and logs (the verdict is reported below).
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+    problems: list[str] = []
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        if reader.encrypted:
+            if password is None:
+                return 0, ["the PDF is encrypted: its signature cannot be checked without the password"]
+            reader.decrypt(password)
+        signatures = reader.embedded_signatures
+    except Exception as exc:  # noqa: BLE001 - a damaged file may break the reader anywhere
+        return 0, [f"signatures cannot be read: {type(exc).__name__}: {exc}"]
+    roots = [load_cert_from_pemder(str(path)) for path in trust or []]
+    for number, signature in enumerate(signatures, 1):
+        label = f"signature {number}"
+        try:
+            # No roots: only integrity counts, and the operating system's trust list is not consulted.
+            context = ValidationContext(trust_roots=roots, allow_fetching=False)
+            status = validate_pdf_signature(signature, context)
+        except Exception as exc:  # noqa: BLE001 - a damaged signature may fail to parse at all
+            problems.append(f"{label}: cannot be validated: {type(exc).__name__}: {exc}")
+            continue
+        if not status.intact:
+            problems.append(f"{label}: the signed bytes were changed")
+        elif not status.valid:
+            problems.append(f"{label}: the signature value does not match the certificate")
+        elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+            problems.append(f"{label}: covers only part of the file ({status.coverage.name})")
+        if roots and not status.trusted:
+            problems.append(f"{label}: the signer's certificate does not chain to a trusted certificate")
+    return len(signatures), problems
