@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from formgen.build import collect, render_document
+from formgen.errors import CatalogError
 from formgen.output import build_time
 from formgen.project import Project
 from tests.conftest import EXAMPLES, ROOT, assert_docx_xml_strict, docx_text, pdf_text, write
@@ -296,3 +297,29 @@ def test_broken_income_groups_in_the_parameters_are_reported(broken_data, tmp_pa
     project = Project(ROOT / "templates", broken_data)
     assert messages(project, tmp_path, GROUPS.format(rok=2026, data="2026-01-10")) == [
         f"3: rok: {params}: grupy_dochodowe: {problem}"]
+
+
+def test_loan_documents_for_an_unknown_purpose_are_a_parameters_error(broken_data):
+    params = broken_data / "params" / "zfss-2026.yaml"
+    text = params.read_text(encoding="utf-8")
+    assert "\n    adaptacja:\n      dokumenty:" in text
+    params.write_text(text.replace("\n    adaptacja:\n      dokumenty:", "\n    adaptacje:\n      dokumenty:"),
+                      encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        Project(ROOT / "templates", broken_data).zfss(2026)
+    assert error.value.message == f"{params}: pozyczki.zalaczniki: adaptacje not among pozyczki.cele"
+
+
+def test_loan_documents_come_from_the_year_parameters(broken_data, tmp_path):
+    """Changing §16's list in the parameters changes the application (nothing in the templates)."""
+    params = broken_data / "params" / "zfss-2026.yaml"
+    text = params.read_text(encoding="utf-8")
+    old = "dokumenty: [orientacyjny kosztorys planowanego remontu lub modernizacji]"
+    assert old in text
+    params.write_text(text.replace(old, "dokumenty: [zgoda zarządcy budynku na remont]"), encoding="utf-8")
+    project = Project(ROOT / "templates", broken_data)
+    [case] = collect(project, [EXAMPLES / "podanie-pozyczka-2026-001.yaml"])[0]
+    doc = render_document(project, case.forms[0], case, ("docx", "pdf"), build_time())
+    for text in (docx_text(doc.docx), pdf_text(doc.pdf)):
+        assert "zgoda zarządcy budynku na remont" in text
+        assert "orientacyjny kosztorys planowanego remontu" not in text

@@ -43,6 +43,14 @@ class IncomeParams(Schema):
     podstawa: Literal["brutto", "netto"]
 
 
+class PurposeDocuments(Schema):
+    """What §16 asks a loan application to attach for one purpose; kosztorys: the application
+    carries the "Orientacyjny kosztorys remontu" page."""
+
+    dokumenty: list[Text] = []
+    kosztorys: bool = False
+
+
 class LoanParams(Schema):
     """Housing loan terms (§17, §20)."""
 
@@ -56,6 +64,7 @@ class LoanParams(Schema):
     kwota_maks: Money
     karencja_miesiecy: int
     cele: dict[str, Text]  # the closed list of purposes (§15): key → wording
+    zalaczniki: dict[str, PurposeDocuments] = {}  # §16: documents by purpose key (absent: none)
 
     def terms(self) -> LoanTerms:
         """The rule module's view of these terms."""

@@ -97,6 +97,9 @@ def _check_zfss(params: ZfssParams, path: Path) -> None:
     total = sum(part.procent for part in params.podzial_funduszu)
     if total != 100:
         raise CatalogError(f"{path}: podzial_funduszu: shares sum to {total} %, not 100 %")
+    unknown = sorted(set(params.pozyczki.zalaczniki) - set(params.pozyczki.cele))
+    if unknown:
+        raise CatalogError(f"{path}: pozyczki.zalaczniki: {', '.join(unknown)} not among pozyczki.cele")
     for key, kind in params.swiadczenia.items():
         if kind.grupy and len(kind.grupy) != len(groups):
             raise CatalogError(f"{path}: swiadczenia.{key}.grupy: needs one entry per income group ({len(groups)})")

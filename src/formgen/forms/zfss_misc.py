@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field
 
-from formgen.errors import CatalogError, InputError
+from formgen.errors import CatalogError
 from formgen.forms.common import Applicant, Findings, by_sex
 from formgen.forms.types import Account, Date, Money, Schema, Text
+from formgen.params import LoanParams, PurposeDocuments
 from formgen.project import Project
 from formgen.rules.dates import add_months
-from formgen.validation import load_file
 
-LOAN_FORM = "zfss-podanie-pozyczka"
-DOCUMENTS_FILE = "zalaczniki.yaml"
 
 
 def _place(case: Any, project: Project) -> str:
@@ -56,37 +53,12 @@ class LoanApplication(Schema):
     ostatnia_pozyczka_splacona: Date | None = None
 
 
-class PurposeDocuments(Schema):
-    """What §16 asks to attach for one purpose; kosztorys: it takes the repair estimate page."""
-
-    dokumenty: list[Text] = []
-    kosztorys: bool = False
-
-
-class LoanDocuments(Schema):
-    """templates/zfss-podanie-pozyczka/zalaczniki.yaml: §16's documents by purpose key."""
-
-    cele: dict[str, PurposeDocuments]
-
-
-def loan_documents(project: Project) -> dict[str, PurposeDocuments]:
-    """§16's documents by purpose, from the form's folder (a broken file is a CatalogError)."""
-    path: Path = project.catalog.get(LOAN_FORM).folder / DOCUMENTS_FILE
-    if not path.is_file():
-        raise CatalogError(f"file not found: {path}")
-    try:
-        return load_file(LoanDocuments, path).cele
-    except InputError as exc:
-        raise CatalogError(exc.message) from None
-
-
-def _purpose_findings(case: LoanApplication, purposes: dict[str, str],
-                      project: Project) -> Findings:
+def _purpose_findings(case: LoanApplication, params: LoanParams) -> Findings:
     """The purpose is one of §15's, and the repair estimate is there exactly when it needs one."""
     key = case.cel_pozyczki
-    if key not in purposes:
-        return [(("cel_pozyczki",), f"unknown purpose '{key}'; use one of: {', '.join(purposes)}")]
-    needs_estimate = loan_documents(project).get(key, PurposeDocuments()).kosztorys
+    if key not in params.cele:
+        return [(("cel_pozyczki",), f"unknown purpose '{key}'; use one of: {', '.join(params.cele)}")]
+    needs_estimate = params.zalaczniki.get(key, PurposeDocuments()).kosztorys
     if needs_estimate and case.kosztorys is None:
         message = f"required for the purpose '{key}': list the repair's items and costs"
         return [(("kosztorys",), message)]
@@ -120,7 +92,7 @@ def _last_loan_findings(case: LoanApplication, waiting_months: int) -> Findings:
 def check_loan_application(case: LoanApplication, project: Project) -> Findings:
     """Purpose from §15, term and amount from the year's parameters, the waiting time of §20."""
     params = project.zfss(case.data.year).pozyczki
-    found = _purpose_findings(case, params.cele, project)
+    found = _purpose_findings(case, params)
     if case.okres_miesiecy not in params.okresy:
         allowed = ", ".join(str(m) for m in params.okresy)
         found.append((("okres_miesiecy",), f"term must be one of {allowed} months"))
@@ -152,7 +124,7 @@ def _position(applicant: Applicant) -> str | None:
 def loan_application_context(case: LoanApplication, project: Project) -> dict[str, Any]:
     """The purposes list with the chosen one, the documents to attach, the estimate's total."""
     params = project.zfss(case.data.year).pozyczki
-    documents = loan_documents(project)
+    documents = params.zalaczniki
     chosen = documents.get(case.cel_pozyczki, PurposeDocuments())
     purposes = [{"klucz": key, "opis": text, "wybrany": key == case.cel_pozyczki,
                  "kosztorys": documents.get(key, PurposeDocuments()).kosztorys}
