@@ -160,6 +160,41 @@ def test_verify_accepts_a_fresh_bundle_and_rejects_a_changed_byte(bundle, tmp_pa
     assert f"{copy}: sha256 differs from the manifest" in result.output
 
 
+def test_manifest_hashes_what_each_document_draws(bundle, manifest):
+    reader = PdfReader(bundle)
+
+    def drawn(first, count):
+        return sha(b"".join(page.get_contents().get_data() for page in reader.pages[first - 1:first - 1 + count]))
+
+    assert manifest["cover"]["content_sha256"] == drawn(1, 1)
+    assert [(d["first_page"], d["pages"]) for d in manifest["documents"]] == [(2, 2), (4, 1), (5, 5), (10, 1)]
+    for document in manifest["documents"]:
+        assert document["content_sha256"] == drawn(document["first_page"], document["pages"])
+    assert [d["docx"] for d in manifest["documents"]] == [
+        "01-zfss-podanie-pozyczka.docx", "02-zfss-oswiadczenie-dochody.docx",
+        "03-zfss-umowa-pozyczki.docx", "04-zfss-rachunek-bankowy.docx"]
+
+
+def test_verify_names_the_document_whose_pages_changed(bundle, manifest, tmp_path):
+    """A page rewritten by another program, with the manifest's file hash updated to match:
+    the per-document hashes still show which document was changed."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ContentStream, NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(bundle))
+    page = writer.pages[6]  # page 7: inside the loan agreement (pages 5-9)
+    content = ContentStream(page.get_contents(), writer)
+    content.set_data(content.get_data() + b"\nq 1 0 0 1 0 0 cm Q\n")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    copy = tmp_path / bundle.name
+    with copy.open("wb") as handle:
+        writer.write(handle)
+    changed = dict(manifest, bundle={"file": copy.name, "sha256": sha(copy.read_bytes())})
+    manifest_path(copy).write_text(json.dumps(changed), encoding="utf-8")
+    assert check_bundle(copy) == ["document 'Umowa pożyczki z ZFŚS': the content of its pages differs "
+                                  "from the manifest"]
+
+
 def test_verify_reports_a_wrong_manifest(bundle, tmp_path):
     copy = tmp_path / bundle.name
     shutil.copy(bundle, copy)

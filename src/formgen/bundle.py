@@ -253,6 +253,7 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DE
                  for _, data, rel, _ in attachments} if weasy_variant is None else None
         pdf = combined.write_pdf(pdf_variant=weasy_variant, attachments=files,
                                  finisher=lambda document, doc_pdf: _finisher(document, doc_pdf, signed, plain))
+        hashes = content_hashes(pdf, [(1, cover_pages), *zip(starts, counts)])
         pdf = protection.apply(pdf)
     except TemplateError as exc:
         raise FormgenError(f"cover page: template error: {exc}") from exc
@@ -263,16 +264,40 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DE
         "encryption": "AES-256" if protection.password is not None else None,
         "signed": protection.signer is not None,
         "bundle": {"file": None, "sha256": None},
-        "cover": {"title": COVER_TITLE, "pages": cover_pages},
+        "cover": {"title": COVER_TITLE, "pages": cover_pages, "content_sha256": hashes[0]},
         "pages": total,
-        "documents": [{"form": p.form.id, "title": p.title, "first_page": s, "pages": n}
-                      for p, s, n in zip(parts, starts, counts)],
+        "documents": [{"form": p.form.id, "title": p.title, "first_page": s, "pages": n,
+                       "content_sha256": h, "docx": f"{i:02d}-{p.form.id}.docx"}
+                      for i, (p, s, n, h) in enumerate(zip(parts, starts, counts, hashes[1:]), 1)],
         "attachments": [{"name": fname, "relationship": rel, "sha256": sha256(data)}
                         for fname, data, rel, _ in attachments],
         "parameters": [{"file": path.relative_to(project.data).as_posix(), "sha256": sha256(path.read_bytes())}
                        for path in project.params_used()],
     }
     return Built(pdf, manifest)
+
+
+def content_hashes(pdf: bytes | Any, ranges: list[tuple[int, int]], password: str | None = None) -> list[str]:
+    """sha256 of each (first page, page count) range: its pages' decoded content streams in order.
+
+    `pdf` is the file's bytes or an open pypdf reader. The hash follows what is drawn on the
+    pages, so it is the same before and after encryption or a signature.
+    """
+    import io
+
+    from pypdf import PdfReader
+
+    reader = pdf if isinstance(pdf, PdfReader) else PdfReader(io.BytesIO(pdf))
+    if password is not None and reader.is_encrypted:
+        reader.decrypt(password)
+    found = []
+    for first, count in ranges:
+        digest = hashlib.sha256()
+        for page in reader.pages[first - 1:first - 1 + count]:
+            contents = page.get_contents()
+            digest.update(contents.get_data() if contents is not None else b"")
+        found.append(digest.hexdigest())
+    return found
 
 
 def _slug(text: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from formgen.bundle import manifest_path
+from formgen.bundle import content_hashes, manifest_path
 
 _FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 
@@ -130,6 +130,18 @@ def _check_encryption(reader: PdfReader, manifest: dict[str, Any], password: str
     return problems
 
 
+def _check_contents(reader: PdfReader, manifest: dict[str, Any]) -> list[str]:
+    """Each document's pages still draw what they drew when the bundle was made."""
+    cover = manifest.get("cover") or {}
+    parts = [("the cover", 1, cover.get("pages"), cover.get("content_sha256"))]
+    parts += [(f"document '{d.get('title')}'", d.get("first_page"), d.get("pages"), d.get("content_sha256"))
+              for d in manifest.get("documents", [])]
+    parts = [part for part in parts if part[3]]  # manifests without content hashes: nothing to check
+    hashes = content_hashes(reader, [(first, count) for _, first, count, _ in parts])
+    return [f"{label}: the content of its pages differs from the manifest"
+            for (label, _, _, expected), actual in zip(parts, hashes) if actual != expected]
+
+
 def _has_signature_field(root: Any) -> bool:
     form = root.get("/AcroForm")
     fields = form.get_object().get("/Fields") if form else None
@@ -194,6 +206,8 @@ def _check_pdf(data: bytes, manifest: dict[str, Any], password: str | None,
         problems.append(f"bookmarks {outline} differ from the manifest's documents {expected}")
     if manifest.get("pages") is not None and len(reader.pages) != manifest["pages"]:
         problems.append(f"{len(reader.pages)} pages, the manifest says {manifest['pages']}")
+    else:
+        problems += _check_contents(reader, manifest)
 
     files = _embedded_files(reader)
     wanted = {a["name"]: a for a in manifest.get("attachments", [])}
