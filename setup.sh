@@ -24,5 +24,5 @@ fi
 
 # Every example case to DOCX and PDF, and one bundle per case.
 .venv/bin/formgen batch data/examples -o build --jobs 2
-.venv/bin/formgen bundle data/examples -o build/bundles
+.venv/bin/formgen bundle data/examples -o build/bundles --jobs 2
 echo "Done: documents in build/, bundles in build/bundles/."

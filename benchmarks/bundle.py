@@ -6,7 +6,8 @@ fresh process and in one run of this script:
 
 - `formgen batch --format all --jobs 1`: each document's DOCX and PDF as separate files;
 - `formgen bundle`: one PDF/A-3b bundle per case (two layout passes, attachments, manifest);
-- `formgen bundle --sign`: the same, signed with a throw-away certificate;
+- `formgen bundle --jobs 2`: the same in two processes;
+- `formgen bundle --sign`: the same as the first bundle run, signed with a throw-away certificate;
 - `formgen verify` over the unsigned bundles.
 
 Prints seconds per case for each, the ratios to the batch run, and the peak memory (max RSS)
@@ -76,6 +77,7 @@ def main() -> None:
         p12, password = make_certificate(folder)
         batch = timed("batch", str(cases), "-o", str(folder / "batch"), "--jobs", "1")
         bundle = timed("bundle", str(cases), "-o", str(folder / "bundles"))
+        pooled = timed("bundle", str(cases), "-o", str(folder / "pooled"), "--jobs", "2")
         signed = timed("bundle", str(cases), "-o", str(folder / "signed"), "--sign", str(p12),
                        "--cert-password-file", str(password))
         verify = timed("verify", *map(str, sorted((folder / "bundles").glob("*.pdf"))))
@@ -86,6 +88,8 @@ def main() -> None:
     print(f"batch (DOCX + PDF files): {batch:.2f} s, {batch * per:.0f} ms per case")
     print(f"bundle (PDF/A-3b):        {bundle:.2f} s, {bundle * per:.0f} ms per case, "
           f"{bundle / batch:.2f}x the batch")
+    print(f"bundle --jobs 2:          {pooled:.2f} s, {pooled * per:.0f} ms per case, "
+          f"speed-up {bundle / pooled:.2f}x over --jobs 1")
     print(f"bundle --sign:            {signed:.2f} s, {signed * per:.0f} ms per case, "
           f"{signed / bundle:.2f}x the unsigned bundle")
     print(f"verify:                   {verify:.2f} s, {verify * per:.0f} ms per bundle, "

@@ -246,3 +246,19 @@ def test_bundle_passes_verapdf(bundle):  # pragma: no cover - veraPDF is not ava
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("PASS"), result.stdout
+
+
+def test_jobs_give_the_same_bundles(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    paths = [EXAMPLES / name for name in ("zapomoga-2026-001.yaml", "wczasy-2026-001.yaml",
+                                          "sprawa-pozyczka-2026-002.yaml", "dochody-2026-001.yaml")]
+    cases, invalid = collect(project, paths)
+    assert not invalid and len(cases) == 4
+    one, failed_one = make_bundles(project, cases, tmp_path / "one", per_file=False, jobs=1)
+    two, failed_two = make_bundles(project, cases, tmp_path / "two", per_file=False, jobs=2)
+    assert failed_one == failed_two == []
+    assert [p.name for p in one] == [p.name for p in two] == [
+        "zapomoga-2026-001.pdf", "wczasy-2026-001.pdf", "pozyczka-2026-002.pdf", "dochody-2026-001.pdf"]
+    for a, b in zip(one, two):
+        assert a.read_bytes() == b.read_bytes()
+        assert manifest_path(a).read_bytes() == manifest_path(b).read_bytes()

@@ -279,3 +279,18 @@ def test_qpdf_accepts_the_protected_bundles(signed, encrypted, secrets):
 def test_the_signed_bundle_text_is_unchanged(signed):
     text = pdf_text(signed)
     assert "Pakiet dokumentów" in text and "strona 1 z 10" in text and "strona 10 z 10" in text
+
+
+def test_signing_in_worker_processes(secrets, tmp_path):
+    """--jobs sends the signer to other processes (as the PKCS#12 bytes) and each bundle is signed."""
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    for name in ("zapomoga-2026-001.yaml", "wczasy-2026-001.yaml", "dochody-2026-001.yaml"):
+        shutil.copy(EXAMPLES / name, cases / name)
+    result = run(["bundle", cases, "-o", tmp_path / "out", "--jobs", "2", "--sign", secrets["p12"],
+                  "--cert-password-file", secrets["cert_password"]])
+    assert result.exit_code == 0, result.output
+    bundles = sorted((tmp_path / "out").glob("*.pdf"))
+    assert len(bundles) == 3
+    for bundle in bundles:
+        assert check_signatures(bundle.read_bytes(), None, [secrets["pem"]]) == (1, [])

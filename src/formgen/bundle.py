@@ -20,6 +20,7 @@ import json
 import mimetypes
 import re
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,8 @@ from jinja2 import TemplateError
 
 from formgen import __version__
 from formgen.build import case_label, document_context
-from formgen.cases.load import Case
+from formgen.cases.load import Case, to_case
+from formgen.cases.source import Record
 from formgen.cases.yamlread import read_yaml
 from formgen.catalog import Form
 from formgen.errors import FormgenError
@@ -334,17 +336,64 @@ def bundle_groups(cases: list[Case], per_file: bool) -> dict[str, list[Case]]:
     return groups
 
 
+_WORKER: dict[str, Project] = {}
+
+
+def _init_worker(templates: Path, data: Path) -> None:
+    _WORKER["project"] = Project(templates, data)
+
+
+def _one_bundle(project: Project, cases: list[Case], name: str, out: Path, variant: str,
+                protection: Protection | None) -> tuple[Path | None, str | None]:
+    """(the bundle written, None) or (None, why it failed)."""
+    try:
+        target = safe_path(out, f"{name}.pdf")
+        write_bundle(target, bundle_pdf(project, cases, name, variant, protection))
+        return target, None
+    except FormgenError as exc:
+        return None, exc.message
+
+
+def _bundle_job(records: list[Record], name: str, out: Path, variant: str,
+                protection: Protection | None) -> tuple[Path | None, str | None]:
+    """A worker process's bundle: the cases are validated again from their records."""
+    project = _WORKER["project"]
+    try:
+        cases = [to_case(record, project) for record in records]
+    except FormgenError as exc:
+        return None, exc.message
+    return _one_bundle(project, cases, name, out, variant, protection)
+
+
 def make_bundles(project: Project, cases: list[Case], out: Path, per_file: bool,
                  variant: str = DEFAULT_VARIANT, protection: Protection | None = None,
-                 progress: Callable[[], None] = lambda: None) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Write a bundle per case (or per input file); return the files and the failures."""
+                 progress: Callable[[], None] = lambda: None,
+                 jobs: int = 1) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Write a bundle per case (or per input file), in `jobs` processes; return the files and
+    the failures (a failing bundle does not stop the others)."""
+    groups = bundle_groups(cases, per_file)
+    # Registers are made from other cases in this process: they stay here.
+    pooled = [name for name, group in groups.items() if not any(c.derived for c in group)]
+    if jobs <= 1 or len(pooled) <= 2:
+        pooled = []
+    results: dict[str, tuple[Path | None, str | None]] = {}
+    if pooled:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                                 initargs=(project.templates, project.data)) as pool:
+            futures = {name: pool.submit(_bundle_job, [c.record for c in groups[name]], name, out, variant,
+                                         protection) for name in pooled}
+            for name, future in futures.items():
+                results[name] = future.result()
+                progress()
+    for name, group in groups.items():
+        if name not in results:
+            results[name] = _one_bundle(project, group, name, out, variant, protection)
+            progress()
     written, failed = [], []
-    for name, group in bundle_groups(cases, per_file).items():
-        try:
-            target = safe_path(out, f"{name}.pdf")
-            write_bundle(target, bundle_pdf(project, group, name, variant, protection))
+    for name, group in groups.items():
+        target, error = results[name]
+        if target is not None:
             written.append(target)
-        except FormgenError as exc:
-            failed.append((case_label(group[0]), exc.message))
-        progress()
+        else:
+            failed.append((case_label(group[0]), error or "failed"))
     return written, failed

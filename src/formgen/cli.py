@@ -87,6 +87,8 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, jobs: i
               default=Path("build/bundles"), show_default=True, help="Output folder.")
 @click.option("--per-file", is_flag=True, help="One bundle per input file instead of per case.")
 @click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Make bundles in this many processes.")
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3a", "pdf/a-3b", "pdf/a-3u", "none"]),
               default="pdf/a-3b", show_default=True,
               help="PDF/A-3 variant (PDF/A-3 allows the embedded sources); 'none' for a plain PDF.")
@@ -101,7 +103,7 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, jobs: i
 @click.option("--reason", help="Reason written into the signature.")
 @pass_project
 def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, form_id: str | None,
-           pdf_variant: str, encrypt: bool, password_file: Path | None, sign: Path | None,
+           jobs: int, pdf_variant: str, encrypt: bool, password_file: Path | None, sign: Path | None,
            cert_password_file: Path | None, reason: str | None) -> None:
     """Archival PDF/A-3 per case (or per file): a cover, its documents with a bookmark each, the
     case data (YAML) and DOCX files attached, and OUTPUT/<name>.manifest.json for `verify`.
@@ -111,7 +113,7 @@ def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, 
     from formgen.commands import bundle as run
 
     protect = Protect(encrypt, password_file, sign, cert_password_file, reason)
-    run(project, list(paths), output, per_file, form_id, pdf_variant, protect)
+    run(project, list(paths), output, per_file, form_id, pdf_variant, protect, jobs=jobs)
 
 
 @cli.command()

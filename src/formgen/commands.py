@@ -104,7 +104,8 @@ def _protection(options: Protect, pdf_variant: str) -> Any:
 
 
 def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, form: str | None,
-           pdf_variant: str = "pdf/a-3b", protect: Protect | None = None, progress: bool = True) -> None:
+           pdf_variant: str = "pdf/a-3b", protect: Protect | None = None, progress: bool = True,
+           jobs: int = 1) -> None:
     """Write one archival PDF bundle per case (or per input file); exit 1 if any case failed."""
     from formgen.build import collect
     from formgen.bundle import bundle_groups, make_bundles
@@ -118,7 +119,7 @@ def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, form:
     with click.progressbar(length=count, label="Bundling", file=sys.stderr,
                            hidden=not (progress and count > 1)) as bar:
         written, failed = make_bundles(project, cases, out, per_file, pdf_variant, protection,
-                                       lambda: bar.update(1))
+                                       lambda: bar.update(1), jobs)
     for label, message in failed:
         click.echo(f"{label}: {message}", err=True)
     click.echo(f"{len(written)} bundle(s) written to {out}, {len(invalid) + len(failed)} failed.", err=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,28 +48,36 @@ def encrypt_pdf(pdf: bytes, password: str) -> bytes:
     return out.getvalue()
 
 
-@dataclass
 class Signer:
-    """A loaded PKCS#12 key and certificate, ready to sign any number of bundles."""
+    """A PKCS#12 key and certificate, ready to sign any number of bundles.
 
-    signer: Any
+    It pickles as the PKCS#12 bytes and password (to reach `bundle --jobs` worker processes)
+    and loads the key again on the other side.
+    """
 
-    @classmethod
-    def load(cls, path: Path, passphrase: str | None) -> Signer:
+    def __init__(self, data: bytes, passphrase: str | None, origin: str = "the certificate") -> None:
         from pyhanko.sign import signers
 
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise FormgenError(f"{path}: cannot read the certificate: {exc.strerror or exc}") from exc
+        self._state = (data, passphrase, origin)
         secret = passphrase.encode("utf-8") if passphrase else None
         try:
             signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=secret)
         except Exception as exc:  # noqa: BLE001 - cryptography reports a bad password or file variously
-            raise FormgenError(f"{path}: not a PKCS#12 file, or the password is wrong") from exc
+            raise FormgenError(f"{origin}: not a PKCS#12 file, or the password is wrong") from exc
         if signer is None or getattr(signer, "signing_cert", None) is None:
-            raise FormgenError(f"{path}: the PKCS#12 file holds no certificate with a private key")
-        return cls(signer)
+            raise FormgenError(f"{origin}: the PKCS#12 file holds no certificate with a private key")
+        self.signer = signer
+
+    @classmethod
+    def load(cls, path: Path, passphrase: str | None) -> Signer:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise FormgenError(f"{path}: cannot read the certificate: {exc.strerror or exc}") from exc
+        return cls(data, passphrase, str(path))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Signer, self._state)
 
     def sign(self, pdf: bytes, password: str | None = None, reason: str | None = None) -> bytes:
         """`pdf` with an invisible PAdES B-B signature over the whole file, appended incrementally."""
