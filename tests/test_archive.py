@@ -262,3 +262,13 @@ def test_jobs_give_the_same_bundles(project, tmp_path, monkeypatch):
     for a, b in zip(one, two):
         assert a.read_bytes() == b.read_bytes()
         assert manifest_path(a).read_bytes() == manifest_path(b).read_bytes()
+
+
+def test_verify_takes_manifests_for_their_bundles(bundle, tmp_path):
+    result = CliRunner().invoke(cli, ["verify", str(bundle), str(manifest_path(bundle))])
+    assert (result.exit_code, result.output) == (0, f"{bundle}: OK\n")
+    lonely = tmp_path / "sam.manifest.json"
+    shutil.copy(manifest_path(bundle), lonely)
+    result = CliRunner().invoke(cli, ["verify", str(lonely)])
+    assert (result.exit_code, result.output) == (
+        1, f"{tmp_path / 'sam.pdf'}: cannot read the bundle: No such file or directory\n")

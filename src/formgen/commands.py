@@ -133,11 +133,13 @@ def verify(paths: list[Path], password_file: Path | None = None, trust: list[Pat
     An encrypted bundle needs its password: from `password_file`, else asked for once.
     """
     from formgen.seal import read_secret
-    from formgen.verify import check_bundle, encrypted
+    from formgen.verify import bundle_of, check_bundle, encrypted
 
     password = read_secret(password_file, "password") if password_file else None
     bad = False
-    for path in paths:
+    # `verify build/bundles/*` also names the manifests: check each bundle once, by its PDF.
+    bundles = [bundle_of(path) for path in paths]
+    for path in dict.fromkeys(bundles):
         if password is None and encrypted(path):
             password = click.prompt("Password of the encrypted bundle(s)", hide_input=True, err=True)
         problems = check_bundle(path, password, trust)

@@ -90,7 +90,10 @@ def check_bundle(path: Path, password: str | None = None, trust: list[Path] | No
         return [f"manifest {mpath.name} not found"]
     except (OSError, ValueError) as exc:
         return [f"manifest {mpath.name} unreadable: {exc}"]
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [f"cannot read the bundle: {exc.strerror or exc}"]
     problems = []
     if _sha256(data) != manifest.get("bundle", {}).get("sha256"):
         problems.append("sha256 differs from the manifest (the file was changed)")
@@ -99,6 +102,14 @@ def check_bundle(path: Path, password: str | None = None, trust: list[Path] | No
     except Exception as exc:  # noqa: BLE001 - a damaged file may break the reader anywhere
         problems.append(f"cannot read the PDF: {type(exc).__name__}: {exc}")
     return problems
+
+
+def bundle_of(path: Path) -> Path:
+    """The bundle a path stands for: itself, or the PDF beside a <name>.manifest.json."""
+    suffix = ".manifest.json"
+    if path.name.endswith(suffix):
+        return path.with_name(path.name[: -len(suffix)] + ".pdf")
+    return path
 
 
 def encrypted(path: Path) -> bool:
