@@ -272,3 +272,33 @@ def test_verify_takes_manifests_for_their_bundles(bundle, tmp_path):
     result = CliRunner().invoke(cli, ["verify", str(lonely)])
     assert (result.exit_code, result.output) == (
         1, f"{tmp_path / 'sam.pdf'}: cannot read the bundle: No such file or directory\n")
+
+
+def test_a_killed_bundle_run_leaves_only_complete_files(tmp_path):
+    """SECURITY.md #7: outputs are written to a temporary file and renamed, so a run killed at
+    any moment leaves whole bundles (plus at most a hidden .tmp- file), never a torn one."""
+    import os
+    import signal
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PYTHONPATH=str(ROOT / "src"))
+    process = subprocess.Popen([sys.executable, "-m", "formgen", "bundle", str(EXAMPLES), "-o", str(out)],
+                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(out.glob("*.pdf"))) < 3 and process.poll() is None:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    pdfs = sorted(out.glob("*.pdf"))
+    assert len(pdfs) >= 3
+    assert len(pdfs) < len(list(EXAMPLES.glob("*.yaml")))  # it was stopped part-way
+    for pdf in pdfs:
+        reader = PdfReader(pdf, strict=True)
+        assert len(reader.pages) >= 2 and reader.outline
+        manifest = manifest_path(pdf)
+        if manifest.exists():  # the manifest follows its PDF; with it, the pair verifies
+            assert check_bundle(pdf) == []
+    names = {p.name for p in out.iterdir()}
+    assert all(n.endswith((".pdf", ".manifest.json")) or n.startswith(".tmp-") for n in names)
