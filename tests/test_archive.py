@@ -141,9 +141,22 @@ def test_manifest_records_hashes_and_no_personal_data(bundle, manifest):
     assert manifest["pdf_variant"] == "pdf/a-3b"
     assert manifest["generated"] == "2026-01-15T10:00:00+00:00"
     assert manifest["parameters"] == [
-        {"file": "params/zfss-2026.yaml", "sha256": sha((ROOT / "data/params/zfss-2026.yaml").read_bytes())}]
+        {"file": name, "sha256": sha((ROOT / "data" / name).read_bytes())}
+        for name in ("institution.yaml", "params/zfss-2026.yaml")]
     text = manifest_path(bundle).read_text(encoding="utf-8")
     assert "Nabywca" not in text and "64091207834" not in text
+
+
+@pytest.mark.parametrize("example, files", [
+    ("interwencja-2026-001.yaml", ["institution.yaml", "procedures/interwencja.yaml"]),
+    ("plan-amortyzacji-2026.yaml", ["institution.yaml", "pol/parametry.yaml"]),
+    ("ankieta-2026.yaml", ["institution.yaml", "procedures/ankieta.yaml"]),
+])
+def test_manifest_lists_the_data_files_each_bundle_used(project, tmp_path, example, files):
+    """Not only the fund's yearly parameters: procedures, survey questions and policy rates too."""
+    target = build(project, tmp_path, EXAMPLES / example)
+    manifest = json.loads(manifest_path(target).read_text(encoding="utf-8"))
+    assert [entry["file"] for entry in manifest["parameters"]] == files
 
 
 def test_verify_accepts_a_fresh_bundle_and_rejects_a_changed_byte(bundle, tmp_path):

@@ -33,7 +33,9 @@ class Project:
         self.templates = (templates or default_dir("FORMGEN_TEMPLATES", "templates")).resolve()
         self.data = (data or default_dir("FORMGEN_DATA", "data")).resolve()
         self._params: dict[tuple[str, int], Any] = {}
-        self._used: set[tuple[str, int]] = set()
+        self._used: set[Path] = set()
+        self._profile: Profile | None = None
+        self._procedures: dict[tuple[str, str], Procedure] | None = None
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -41,16 +43,24 @@ class Project:
             raise CatalogError(f"templates folder not found: {self.templates}")
         return Catalog(self.templates)
 
-    @cached_property
+    def data_file(self, relative: str) -> Path:
+        """A file of the data folder, recorded as used (a bundle's manifest lists those used)."""
+        path = self.data / relative
+        self._used.add(path)
+        return path
+
+    @property
     def profile(self) -> Profile:
-        return self._load(Profile, self.data / "institution.yaml")
+        path = self.data_file("institution.yaml")
+        if self._profile is None:
+            self._profile = self._load(Profile, path)
+        return self._profile
 
     def zfss(self, year: int) -> ZfssParams:
         """The fund's parameters for a year (data/params/zfss-YEAR.yaml)."""
         key = ("zfss", year)
-        self._used.add(key)
+        path = self.data_file(f"params/zfss-{year}.yaml")
         if key not in self._params:
-            path = self.data / "params" / f"zfss-{year}.yaml"
             if not path.is_file():
                 raise CatalogError(f"no fund parameters for {year}: {path} is missing")
             params = self._load(ZfssParams, path)
@@ -58,26 +68,24 @@ class Project:
             self._params[key] = params
         return self._params[key]  # type: ignore[no-any-return]
 
-    @cached_property
+    @property
     def procedures(self) -> dict[tuple[str, str], Procedure]:
         """Intervention procedures of the child-protection standards (data/procedures/…)."""
-        path = self.data / "procedures" / "interwencja.yaml"
-        try:
-            return parse_procedures(read_yaml(path)[0].data)
-        except (OSError, ValueError) as exc:
-            raise CatalogError(f"{path}: {exc}") from None
+        path = self.data_file("procedures/interwencja.yaml")
+        if self._procedures is None:
+            try:
+                self._procedures = parse_procedures(read_yaml(path)[0].data)
+            except (OSError, ValueError) as exc:
+                raise CatalogError(f"{path}: {exc}") from None
+        return self._procedures
 
     def forget_params_use(self) -> None:
         """Start recording afresh which parameters files are asked for (see params_used)."""
         self._used = set()
 
     def params_used(self) -> list[Path]:
-        """The parameters files asked for since the last forget_params_use()."""
-        return [self.data / "params" / f"{kind}-{year}.yaml" for kind, year in sorted(self._used)]
-
-    def params_files(self) -> list[Path]:
-        """Every parameters file that has been read so far."""
-        return [self.data / "params" / f"{kind}-{year}.yaml" for kind, year in sorted(self._params)]
+        """The data files (profile, parameters, procedures) asked for since forget_params_use()."""
+        return sorted(path for path in self._used if path.is_file())
 
     @staticmethod
     def _load(model: Any, path: Path) -> Any:

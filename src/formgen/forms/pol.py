@@ -151,7 +151,7 @@ def _params(path: Path) -> PolicyParams:
 
 def parameters(project: Project) -> PolicyParams:
     """The POL parameters, read once."""
-    return _params(project.data / "pol" / "parametry.yaml")
+    return _params(project.data_file("pol/parametry.yaml"))
 
 
 def _thresholds(own: ThresholdParams | None, project: Project) -> ThresholdParams:

@@ -54,7 +54,7 @@ def _definition(path: Path) -> SurveyDefinition:
 
 def definition(project: Project) -> SurveyDefinition:
     """The survey's questions, read once."""
-    return _definition(project.data / "procedures" / "ankieta.yaml")
+    return _definition(project.data_file("procedures/ankieta.yaml"))
 
 
 def check_survey(survey: Survey, project: Project) -> Findings:
