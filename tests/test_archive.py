@@ -94,7 +94,7 @@ def test_cover_then_one_bookmark_per_document(bundle, manifest):
     assert len(reader.pages) == manifest["pages"] == 10
     cover = squash(reader.pages[0].extract_text())
     assert "Pakiet dokumentów" in cover and "pozyczka-2026-003" in cover
-    assert "ul. Lipowa 5, 00-950 Przykładowo" in cover and "Wygenerowano: 15.01.2026 10:00 UTC" in cover
+    assert "ul. Lipowa 5, 00-950 Przykładowo" in cover and "Wygenerowano: 15 stycznia 2026 r., godz. 10:00 UTC" in cover
     assert re.search(r"Umowa pożyczki z ZFŚS\s*5", cover)
 
 

@@ -37,6 +37,7 @@ from formgen.catalog import Form
 from formgen.errors import FormgenError
 from formgen.output import build_time, safe_path, write_atomic
 from formgen.project import Project
+from formgen.rules.dates import format_date_long
 
 # Python 3.11 does not know .yaml: WeasyPrint would embed it as application/octet-stream.
 mimetypes.add_type("application/yaml", ".yaml")
@@ -217,7 +218,7 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DE
     def cover_html(starts: list[int]) -> str:
         meta = {"tytul": f"Pakiet dokumentów: {name}", "autor": author, "utworzono": when.isoformat()}
         header = name if len(cases) == 1 else f"{name} ({', '.join(c.id for c in cases)})"
-        package = {"naglowek": header, "wygenerowano": when.strftime("%d.%m.%Y %H:%M UTC"),
+        package = {"naglowek": header, "wygenerowano": f"{format_date_long(when.date())}, godz. {when:%H:%M} UTC",
                    "dokumenty": [{"tytul": p.title, "strona": s, "kotwica": p.anchor}
                                  for p, s in zip(parts, starts)]}
         template = environment(project.templates).get_template("_base/cover.html")
