@@ -362,3 +362,26 @@ def test_intervention_case_shares_child_report_date_and_reporter(project):
     card = render(project, INTERVENTION, "som-karta-interwencji")
     assert_in_both(card, "Antoni Przykładny", "Joanna Malinowska, opiekunka w grupie „Biedronki”",
                    "Zgłoszenie przyjęto dnia 23 listopada 2026 r.")
+
+
+def test_the_residence_period_is_data(tmp_path):
+    """An amendment of art. 21 ust. 3 changes data/procedures/kandydaci.yaml, not the code."""
+    import shutil
+
+    from formgen.project import Project
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("examples"))
+    rules = data / "procedures" / "kandydaci.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("lata_zamieszkania: 20", "lata_zamieszkania: 25"),
+                     encoding="utf-8")
+    project = Project(ROOT / "templates", data)
+    texts = render(project, "kandydat-2026-001.yaml", "som-oswiadczenie-kandydata")
+    assert_in_both(texts, "o państwach zamieszkiwania w ciągu ostatnich 25 lat oraz o niekaralności")
+    text = ("form: som-oswiadczenie-kandydata\nid: k-1\nosoba:\n  imie: Ala\n  nazwisko: Ma\n"
+            "panstwa:\n  - panstwo: Francja\n    od: 2001-01-01\n    do: 2001-11-29\n"
+            "  - panstwo: Niemcy\n    od: 2001-01-01\n    do: 2006-11-29\ndata: 2026-11-30\n")
+    # 25 years before 2026-11-30 is 2001-11-30: only the stay that ended on 2001-11-29 is out of range
+    assert messages(project, tmp_path, text) == [
+        "9: panstwa.0.do: the stay ended before 2001-11-30, more than 25 years ago; leave it out"]

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
+from formgen.errors import CatalogError, InputError
 from formgen.forms.common import Findings, Loc, Person, by_sex
 from formgen.forms.som import Child
 from formgen.forms.types import Date, LongText, Schema, Text
 from formgen.project import Project
 from formgen.rules.dates import add_months
+from formgen.validation import load_file
 
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
@@ -329,7 +333,23 @@ CANDIDATE_WORDS = {  # female, male, unknown
     "skazany": ("skazana", "skazany", "skazany/a"),
     "dopuscilem": ("dopuściłam", "dopuściłem", "dopuściłam/em"),
 }
-RESIDENCE_YEARS = 20  # art. 21 ust. 3 of the act: countries of residence in the last 20 years
+class CandidateParams(Schema):
+    """data/procedures/kandydaci.yaml: what the law asks a candidate about."""
+
+    lata_zamieszkania: int = Field(ge=1, le=100)  # art. 21 ust. 3: countries lived in, last N years
+
+
+@lru_cache(maxsize=4)
+def _candidate_params(path: Path) -> CandidateParams:
+    try:
+        return load_file(CandidateParams, path)
+    except (InputError, OSError) as exc:
+        raise CatalogError(str(exc)) from None
+
+
+def residence_years(project: Project) -> int:
+    """How many years back a candidate lists the countries they lived in."""
+    return _candidate_params(project.data_file("procedures/kandydaci.yaml")).lata_zamieszkania
 
 
 class Residence(Schema):
@@ -352,7 +372,7 @@ class CandidateStatement(Schema):
     data: Date | None = None
 
 
-def _check_residence(i: int, stay: Residence, on: dt.date | None) -> Findings:
+def _check_residence(i: int, stay: Residence, on: dt.date | None, years: int) -> Findings:
     """One stay abroad: not Poland, in order, within the period the law asks about."""
     where: Loc = ("panstwa", i)
     found: Findings = []
@@ -363,18 +383,19 @@ def _check_residence(i: int, stay: Residence, on: dt.date | None) -> Findings:
     if on and stay.od and stay.od > on:
         found.append(((*where, "od"), f"is after the statement's date {on}"))
     if on and stay.do:
-        since = add_months(on, -12 * RESIDENCE_YEARS)
+        since = add_months(on, -12 * years)
         if stay.do < since:
             found.append(((*where, "do"), (f"the stay ended before {since}, more than "
-                                           f"{RESIDENCE_YEARS} years ago; leave it out")))
+                                           f"{years} years ago; leave it out")))
     return found
 
 
 def check_candidate(case: CandidateStatement, project: Project) -> Findings:
-    """Stays abroad: not Poland, in order, within 20 years; 'bez_rejestru' among them."""
+    """Stays abroad: not Poland, in order, within the law's period; 'bez_rejestru' among them."""
     found: Findings = []
+    years = residence_years(project)
     for i, stay in enumerate(case.panstwa or []):
-        found += _check_residence(i, stay, case.data)
+        found += _check_residence(i, stay, case.data, years)
     listed = {s.panstwo.casefold() for s in case.panstwa or []}
     for i, country in enumerate(case.bez_rejestru):
         if country.casefold() not in listed:
@@ -393,6 +414,6 @@ def candidate_context(case: CandidateStatement, project: Project) -> dict[str, A
         rows = [{**dict(stay), "nie_dotyczy": False} for stay in case.panstwa]
     else:
         rows = [{"panstwo": "nie dotyczy", "od": None, "do": None, "nie_dotyczy": True}]
-    return {"oswiadczenie": case, "slowa": words, "wiersze": rows, "lata": RESIDENCE_YEARS,
+    return {"oswiadczenie": case, "slowa": words, "wiersze": rows, "lata": residence_years(project),
             "nie_mieszkal": case.panstwa == [], "mieszkal": bool(case.panstwa),
             "miejscowosc": case.miejscowosc or project.profile.adres.miejscowosc}
