@@ -315,3 +315,18 @@ def test_a_killed_bundle_run_leaves_only_complete_files(tmp_path):
             assert check_bundle(pdf) == []
     names = {p.name for p in out.iterdir()}
     assert all(n.endswith((".pdf", ".manifest.json")) or n.startswith(".tmp-") for n in names)
+
+
+def test_a_case_reading_lists_from_csv_carries_the_csv_too(project, tmp_path):
+    """`odpowiedzi: {wczytaj: dane/….csv}`: the YAML alone would not hold the case's data."""
+    target = build(project, tmp_path, EXAMPLES / "ankieta-2026.yaml")
+    files = {name: data[0] for name, data in PdfReader(target).attachments.items()}
+    csv_file = EXAMPLES / "dane" / "ankieta-2026-odpowiedzi.csv"
+    assert sorted(files) == ["01-som-ankieta.docx", "ankieta-2026-odpowiedzi.csv", "ankieta-2026.yaml"]
+    assert files["ankieta-2026.yaml"] == (EXAMPLES / "ankieta-2026.yaml").read_bytes()
+    assert files["ankieta-2026-odpowiedzi.csv"] == csv_file.read_bytes()
+    manifest = json.loads(manifest_path(target).read_text(encoding="utf-8"))
+    entry = next(a for a in manifest["attachments"] if a["name"].endswith(".csv"))
+    assert entry == {"name": "ankieta-2026-odpowiedzi.csv", "relationship": "Source",
+                     "sha256": sha(csv_file.read_bytes())}
+    assert check_bundle(target) == []

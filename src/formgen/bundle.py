@@ -131,28 +131,37 @@ def _parts(project: Project, cases: list[Case], when: dt.datetime) -> list[Part]
     return parts
 
 
-def _source_yaml(case: Case) -> bytes | None:
-    """The case's data as YAML: the file itself when it holds just this case, else the record."""
+def _sources(case: Case) -> list[tuple[str, bytes, str]]:
+    """The case's data as (name, bytes, description): the YAML file itself when it holds just
+    this case, with the CSV files it reads lists from (`wczytaj`); else the record as YAML."""
     if case.derived:
-        return None
-    path = case.record.path
+        return []
+    path, slug = case.record.path, _slug(case.id)
     if path.suffix.lower() in (".yaml", ".yml"):
         try:
-            if len(read_yaml(path)) == 1:
-                return path.read_bytes()
+            whole = len(read_yaml(path)) == 1
         except (OSError, FormgenError):
-            pass
-    return yaml.safe_dump(case.record.data, allow_unicode=True, sort_keys=False).encode("utf-8")
+            whole = False
+        if whole:
+            found = [(f"{slug}.yaml", path.read_bytes(), f"Dane sprawy {case.id} (YAML)")]
+            for included in sorted(set(case.record.files.values())):
+                relative = included.relative_to(path.parent.resolve()).as_posix()
+                found.append((included.name, included.read_bytes(),
+                              f"Dane sprawy {case.id}: {relative} (CSV)"))
+            return found
+    # One case of a multi-case file or a CSV row: its data (lists already read in) as YAML.
+    data = yaml.safe_dump(case.record.data, allow_unicode=True, sort_keys=False).encode("utf-8")
+    return [(f"{slug}.yaml", data, f"Dane sprawy {case.id} (YAML)")]
 
 
 def _attachments(cases: list[Case], parts: list[Part]) -> list[tuple[str, bytes, str, str]]:
     """(name, bytes, relationship, description), sorted by name (name trees must be sorted)."""
     found: dict[str, tuple[str, bytes, str, str]] = {}
     for case in cases:
-        data = _source_yaml(case)
-        if data is not None:
-            name = f"{_slug(case.id)}.yaml"
-            found[name] = (name, data, "Source", f"Dane sprawy {case.id} (YAML)")
+        for name, data, description in _sources(case):
+            if name in found and found[name][1] != data:  # two cases' CSV files of one name
+                name = f"{_slug(case.id)}-{name}"
+            found[name] = (name, data, "Source", description)
     for number, part in enumerate(parts, 1):
         name = f"{number:02d}-{part.form.id}.docx"
         found[name] = (name, part.docx, "Alternative", f"{part.title} (DOCX)")
