@@ -79,6 +79,30 @@ def test_batch_skips_a_bad_case_and_produces_the_rest(tmp_path):
     assert "zapoznałam się" in docx_text(out / "som-oswiadczenie" / "dobry-1.docx")
 
 
+def test_a_repeated_case_id_is_an_error_and_the_first_case_stands(tmp_path):
+    """Two cases with one id would write the same files: the later one is refused."""
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    first = write(folder, "a.yaml", GOOD)
+    second = write(folder, "b.yaml", GOOD.replace("imie: Anna", "imie: Beata"))
+    rows = write(folder, "c.csv", "form,id,osoba.imie,osoba.nazwisko,osoba.plec\n"
+                                  "som-oswiadczenie,inny-1,Ewa,Lis,K\n"
+                                  "som-oswiadczenie,inny-1,Iga,Kot,K\n")
+    result = run("validate", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{second}:2: id: case id 'dobry-1' is already used by the case at {first}:2",
+        f"{rows}:3: id: case id 'inny-1' is already used by the case at {rows}:2",
+        "4 case(s) checked, 2 with problems.",
+    ]
+    out = tmp_path / "out"
+    result = run("batch", str(folder), "-o", str(out))
+    assert result.exit_code == 1
+    assert sorted(p.name for p in (out / "som-oswiadczenie").iterdir()) == [
+        "dobry-1.docx", "dobry-1.pdf", "inny-1.docx", "inny-1.pdf"]
+    assert "Anna Nowak" in docx_text(out / "som-oswiadczenie" / "dobry-1.docx")
+
+
 def test_render_one_csv_file_with_form_option(tmp_path):
     path = write(tmp_path, "staff.csv", "id;osoba.imie;osoba.nazwisko\ns-1;Ewa;Lis\ns-2;Jan;Kos\n", "cp1250")
     result = run("render", str(path), "--form", "som-oswiadczenie", "-o", str(tmp_path / "o"), "--format", "docx")

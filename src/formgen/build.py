@@ -13,7 +13,7 @@ from jinja2 import TemplateError
 from formgen.cases.load import Case, load_cases, registers, to_case
 from formgen.cases.source import Record
 from formgen.catalog import Form
-from formgen.errors import FormgenError, InputError
+from formgen.errors import FormgenError, InputError, Problem
 from formgen.output import build_time, safe_path, write_atomic
 from formgen.project import Project
 
@@ -120,8 +120,19 @@ def collect(project: Project, paths: list[Path], form: str | None = None) -> tup
     """Read and validate every case under the paths: the valid cases and the problems."""
     cases: list[Case] = []
     invalid: list[InputError] = []
+    first: dict[str, Case] = {}
     for item in load_cases(paths, project, form):
-        (invalid if isinstance(item, InputError) else cases).append(item)  # type: ignore[arg-type]
+        if isinstance(item, InputError):
+            invalid.append(item)
+        elif item.id in first:
+            # Its documents and bundle would overwrite the first case's: the first one stands.
+            earlier = first[item.id].record
+            where = f"{earlier.path}:{earlier.line_of(('id',))}"
+            invalid.append(InputError([Problem(str(item.record.path), item.record.line_of(("id",)), "id",
+                                               f"case id '{item.id}' is already used by the case at {where}")]))
+        else:
+            first[item.id] = item
+            cases.append(item)
     return cases + registers(cases, project), invalid
 
 
