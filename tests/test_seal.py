@@ -56,7 +56,7 @@ def make_certificate(folder, name, passphrase=b"haslo-certyfikatu"):
 def secrets(tmp_path_factory):
     folder = tmp_path_factory.mktemp("secrets")
     p12, pem = make_certificate(folder, SIGNER_NAME)
-    other_p12, other_pem = make_certificate(folder, "Obcy Certyfikat")
+    _, other_pem = make_certificate(folder, "Obcy Certyfikat")
     password = folder / "haslo.txt"
     password.write_text(PASSWORD + "\n", encoding="utf-8")
     cert_password = folder / "haslo-p12.txt"

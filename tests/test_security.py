@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import http.server
 import io
+import json
 import threading
-from pathlib import Path
 
 import pytest
 from docx import Document
@@ -35,7 +34,7 @@ stanowisko: {stanowisko}
 class _Counter(http.server.BaseHTTPRequestHandler):
     hits = 0
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         type(self).hits += 1
         self.send_response(302)
         self.send_header("Location", "file:///etc/passwd")

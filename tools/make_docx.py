@@ -14,7 +14,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from docxkit import Builder  # noqa: E402
+from docxkit import Builder
 
 TEMPLATES = HERE.parent / "templates"
 

@@ -157,7 +157,7 @@ def main() -> None:
         cli.main(standalone_mode=True)
     except SystemExit:
         raise
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+    except Exception as exc:
         if debug:
             traceback.print_exc()
         else:

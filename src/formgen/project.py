@@ -7,13 +7,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from formgen.cases.yamlread import read_yaml
 from formgen.catalog import Catalog
 from formgen.errors import CatalogError, InputError
 from formgen.params import ZfssParams
 from formgen.profile import Profile
 from formgen.rules.intervention import Procedure, parse_procedures
 from formgen.validation import load_file
-from formgen.cases.yamlread import read_yaml
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 

@@ -62,7 +62,7 @@ class Signer:
         secret = passphrase.encode("utf-8") if passphrase else None
         try:
             signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=secret)
-        except Exception as exc:  # noqa: BLE001 - cryptography reports a bad password or file variously
+        except Exception as exc:
             raise FormgenError(f"{origin}: not a PKCS#12 file, or the password is wrong") from exc
         if signer is None or getattr(signer, "signing_cert", None) is None:
             raise FormgenError(f"{origin}: the PKCS#12 file holds no certificate with a private key")
@@ -92,7 +92,7 @@ class Signer:
                                             subfilter=SigSeedSubFilter.PADES, reason=reason)
         try:
             return signers.sign_pdf(writer, meta, signer=self.signer).getvalue()
-        except Exception as exc:  # noqa: BLE001 - pyHanko raises several kinds for unusable keys
+        except Exception as exc:
             raise FormgenError(f"signing failed: {exc}") from exc
 
 
@@ -123,7 +123,7 @@ def check_signatures(pdf: bytes, password: str | None, trust: list[Path] | None 
                 return 0, ["the PDF is encrypted: its signature cannot be checked without the password"]
             reader.decrypt(password)
         signatures = reader.embedded_signatures
-    except Exception as exc:  # noqa: BLE001 - a damaged file may break the reader anywhere
+    except Exception as exc:
         return 0, [f"signatures cannot be read: {type(exc).__name__}: {exc}"]
     roots = [load_cert_from_pemder(str(path)) for path in trust or []]
     for number, signature in enumerate(signatures, 1):
@@ -132,7 +132,7 @@ def check_signatures(pdf: bytes, password: str | None, trust: list[Path] | None 
             # No roots: only integrity counts, and the operating system's trust list is not consulted.
             context = ValidationContext(trust_roots=roots, allow_fetching=False)
             status = validate_pdf_signature(signature, context)
-        except Exception as exc:  # noqa: BLE001 - a damaged signature may fail to parse at all
+        except Exception as exc:
             problems.append(f"{label}: cannot be validated: {type(exc).__name__}: {exc}")
             continue
         if not status.intact:
@@ -140,7 +140,8 @@ def check_signatures(pdf: bytes, password: str | None, trust: list[Path] | None 
         elif not status.valid:
             problems.append(f"{label}: the signature value does not match the certificate")
         elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-            problems.append(f"{label}: covers only part of the file ({status.coverage.name})")
+            coverage = getattr(status.coverage, "name", "unknown")
+            problems.append(f"{label}: covers only part of the file ({coverage})")
         if roots and not status.trusted:
             problems.append(f"{label}: the signer's certificate does not chain to a trusted certificate")
     return len(signatures), problems

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from docx.shared import Mm
-
 from docxkit import Builder
 
 APPLICANT = ("{% for m in oswiadczenie.rodzina if m.pokrewienstwo == 'wnioskodawca' %}"

@@ -13,7 +13,6 @@ from formgen.forms.types import Date, Money, Percent, Schema, Text
 from formgen.project import Project
 from formgen.rules import fund, income, loan
 
-
 # --- Umowa w sprawie pożyczki (Zał. 9) -------------------------------------------------
 
 class Borrower(Person):
@@ -65,11 +64,11 @@ class LoanAgreement(Schema):
 def check_loan_agreement(case: LoanAgreement, project: Project) -> Findings:
     """The loan rules of §17 and DOMAIN.md, with the year's parameters."""
     params = project.zfss(case.data_umowy.year).pozyczki
-    found: Findings = list(loan.check_loan(
+    problems = loan.check_loan(
         months=case.okres_miesiecy, granted_on=case.decyzja.data, first_due=case.pierwsza_rata,
         terms=params.terms(), contract_end=case.pozyczkobiorca.umowa_do,
-        guarantors=len(case.poreczyciele), required_guarantors=params.poreczyciele))
-    found = [((*field.split("."),), msg) for field, msg in found]  # type: ignore[misc]
+        guarantors=len(case.poreczyciele), required_guarantors=params.poreczyciele)
+    found: Findings = [((*field.split("."),), msg) for field, msg in problems]
     if case.kwota <= 0:
         found.append((("kwota",), "must be more than 0"))
     if case.kwota > params.kwota_maks:

@@ -20,7 +20,6 @@ from formgen.rules import benefit
 from formgen.rules.dates import age_on
 
 
-
 def _min_leave(project: Project, case: Any) -> int:
     """The leave that entitles to the subsidy (§13 ust. 5), from the year's parameters."""
     return project.zfss(case.data.year).swiadczenia["wczasy"].min_dni_urlopu or 1

@@ -15,7 +15,6 @@ from formgen.project import Project
 from formgen.rules.dates import add_months
 
 
-
 def _place(case: Any, project: Project) -> str:
     """Where a statement is signed: the case's place, else the institution's town."""
     return case.miejscowosc or project.profile.adres.miejscowosc

@@ -23,7 +23,7 @@ def to_money(value: Decimal | int | str) -> Decimal:
     """Return value as a Decimal with exactly two decimal places (grosze)."""
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
         # ValueError, not TypeError: callers report every bad input value the same way.
-        raise ValueError(f"not an amount: '{value}'")  # noqa: TRY004
+        raise ValueError(f"not an amount: '{value}'")
     amount = _parse_amount(value) if isinstance(value, str) else Decimal(value)
     if not amount.is_finite():
         raise ValueError(f"not an amount: '{value}'")
