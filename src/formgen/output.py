@@ -30,6 +30,13 @@ def safe_path(root: Path, *parts: str) -> Path:
     return target
 
 
+def _umask() -> int:
+    """The process's umask (reading it means setting it; it is put back at once)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write bytes to a temporary file beside target, fsync, then rename over target."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -39,6 +46,9 @@ def write_atomic(target: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+            # mkstemp makes the file private (0600); give it the mode a plain open() would,
+            # so the user's umask decides who may read the documents.
+            os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
