@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from formgen.build import collect
 from formgen.bundle import make_bundles
-from tests.conftest import EXAMPLES, pdf_text
+from tests.conftest import EXAMPLES, pdf_text, squash
 
 
 def test_a_case_with_two_documents_bundles_both(project, tmp_path):
@@ -38,6 +38,9 @@ def test_per_file_bundle_has_a_bookmark_per_case(project, tmp_path):
     assert [item.title for item in reader.outline] == ["Strona tytułowa"] + [
         f"oswiadczenie-2026-00{i}: Oświadczenie o znajomości standardów" for i in (1, 2, 3)]
     assert len(reader.pages) == 4  # the cover and one page per case
+    cover = squash(reader.pages[0].extract_text())
+    assert "personel (liczba spraw: 3)" in cover
+    assert "1. oswiadczenie-2026-001: Oświadczenie o znajomości standardów 2" in cover
     # CSV rows are attached as YAML dumps of the row, one per case, and a DOCX per document
     assert sorted(reader.attachments) == [
         "01-som-oswiadczenie.docx", "02-som-oswiadczenie.docx", "03-som-oswiadczenie.docx",

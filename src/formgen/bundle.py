@@ -226,7 +226,8 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DE
 
     def cover_html(starts: list[int]) -> str:
         meta = {"tytul": f"Pakiet dokumentów: {name}", "autor": author, "utworzono": when.isoformat()}
-        header = name if len(cases) == 1 else f"{name} ({', '.join(c.id for c in cases)})"
+        # The table names each document's case; the heading only counts them.
+        header = name if len(cases) == 1 else f"{name} (liczba spraw: {len(cases)})"
         package = {"naglowek": header, "wygenerowano": f"{format_date_long(when.date())}, godz. {when:%H:%M} UTC",
                    "dokumenty": [{"tytul": p.title, "strona": s, "kotwica": p.anchor}
                                  for p, s in zip(parts, starts)]}
