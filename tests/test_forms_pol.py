@@ -13,7 +13,7 @@ from formgen.build import collect, render_document
 from formgen.errors import CatalogError
 from formgen.forms import pol
 from formgen.output import build_time
-from tests.conftest import EXAMPLES, assert_docx_xml_strict, docx_text, pdf_text, write
+from tests.conftest import EXAMPLES, ROOT, assert_docx_xml_strict, docx_text, pdf_text, write
 
 YEAR = "rok-stowarzyszenia-2026.yaml"
 POLICY, PLAN, SPLIT = "pol-polityka-rachunkowosci", "pol-plan-amortyzacji", "pol-podzial-kosztow"
@@ -318,10 +318,16 @@ def test_rates_by_the_longest_kst_symbol(project):
 
 
 def test_broken_parameters_file_is_a_catalog_error(tmp_path):
-    path = write(tmp_path, "parametry.yaml", "progi:\n  srodek_trwaly_powyzej: '100'\n  niska_wartosc_od: '200'\n"
-                                             "stawki: []\n")
+    from formgen.project import Project
+
+    (tmp_path / "pol").mkdir()
+    path = write(tmp_path / "pol", "parametry.yaml",
+                 "progi:\n  srodek_trwaly_powyzej: '100'\n  niska_wartosc_od: '200'\nstawki: []\n")
     with pytest.raises(CatalogError, match=f"{path}:1: progi: the low-value threshold 200.00 is above"):
-        pol._params(path)
+        pol.parameters(Project(ROOT / "templates", tmp_path))
+    path.unlink()
+    with pytest.raises(CatalogError, match=f"file not found: {path}"):
+        pol.parameters(Project(ROOT / "templates", tmp_path))
 
 
 def test_association_documents_name_the_association_in_metadata(project, tmp_path):

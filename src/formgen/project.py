@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from formgen.cases.yamlread import read_yaml
 from formgen.catalog import Catalog
@@ -26,6 +26,9 @@ def default_dir(env_var: str, name: str) -> Path:
     return here if here.is_dir() else PACKAGE_ROOT / name
 
 
+M = TypeVar("M")
+
+
 class Project:
     """Templates, profile and yearly parameters, each loaded once and checked on load."""
 
@@ -35,6 +38,7 @@ class Project:
         self._params: dict[tuple[str, int], Any] = {}
         self._used: set[Path] = set()
         self._profile: Profile | None = None
+        self._models: dict[tuple[type, str], Any] = {}
         self._procedures: dict[tuple[str, str], Procedure] | None = None
 
     @cached_property
@@ -48,6 +52,15 @@ class Project:
         path = self.data / relative
         self._used.add(path)
         return path
+
+    def data_model(self, model: type[M], relative: str) -> M:
+        """A data file (path relative to the data folder) read into `model` once, recorded as
+        used; a missing or invalid file is a CatalogError naming the file (and line)."""
+        path = self.data_file(relative)
+        key = (model, relative)
+        if key not in self._models:
+            self._models[key] = self._load(model, path)
+        return self._models[key]  # type: ignore[no-any-return]
 
     @property
     def profile(self) -> Profile:

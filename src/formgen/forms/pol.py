@@ -11,14 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from babel.dates import format_date
 from pydantic import BeforeValidator, Field, model_validator
 
-from formgen.errors import CatalogError, InputError
 from formgen.forms.common import Findings
 from formgen.forms.types import Date, Krs, Money, Nip, Percent, Regon, Schema, Text
 from formgen.profile import Address
@@ -26,7 +23,6 @@ from formgen.project import Project
 from formgen.rules import depreciation as dep
 from formgen.rules.dates import format_date_short
 from formgen.rules.fund import split_by_weights
-from formgen.validation import load_file
 
 Year = Annotated[int, Field(ge=1990, le=2100)]
 ZERO = Decimal("0.00")
@@ -139,19 +135,9 @@ class PolicyParams(Schema):
         return max(matches, key=lambda e: len(e.kst)).stawka if matches else None
 
 
-@lru_cache(maxsize=4)
-def _params(path: Path) -> PolicyParams:
-    try:
-        return load_file(PolicyParams, path)
-    except InputError as exc:
-        raise CatalogError(exc.message) from None
-    except OSError as exc:
-        raise CatalogError(f"{path}: {exc}") from None
-
-
 def parameters(project: Project) -> PolicyParams:
     """The POL parameters, read once."""
-    return _params(project.data_file("pol/parametry.yaml"))
+    return project.data_model(PolicyParams, "pol/parametry.yaml")
 
 
 def _thresholds(own: ThresholdParams | None, project: Project) -> ThresholdParams:

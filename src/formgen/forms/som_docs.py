@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from formgen.errors import CatalogError, InputError
 from formgen.forms.common import Findings, Loc, Person, by_sex
 from formgen.forms.som import Child
 from formgen.forms.types import Date, LongText, Schema, Text
 from formgen.project import Project
 from formgen.rules.dates import add_months
-from formgen.validation import load_file
 
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
@@ -339,17 +335,9 @@ class CandidateParams(Schema):
     lata_zamieszkania: int = Field(ge=1, le=100)  # art. 21 ust. 3: countries lived in, last N years
 
 
-@lru_cache(maxsize=4)
-def _candidate_params(path: Path) -> CandidateParams:
-    try:
-        return load_file(CandidateParams, path)
-    except (InputError, OSError) as exc:
-        raise CatalogError(str(exc)) from None
-
-
 def residence_years(project: Project) -> int:
     """How many years back a candidate lists the countries they lived in."""
-    return _candidate_params(project.data_file("procedures/kandydaci.yaml")).lata_zamieszkania
+    return project.data_model(CandidateParams, "procedures/kandydaci.yaml").lata_zamieszkania
 
 
 class Residence(Schema):

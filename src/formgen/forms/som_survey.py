@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from formgen.errors import CatalogError, InputError
 from formgen.forms.common import Findings
 from formgen.forms.types import Date, LongText, Schema, Text
 from formgen.project import Project
 from formgen.rules.survey import tally
-from formgen.validation import load_file
 
 BAR_STEPS = 20  # the DOCX bar chart: one block per 5 %
 
@@ -44,17 +40,9 @@ class Survey(Schema):
     odpowiedzi: list[dict[str, LongText | None]] = []
 
 
-@lru_cache(maxsize=4)
-def _definition(path: Path) -> SurveyDefinition:
-    try:
-        return load_file(SurveyDefinition, path)
-    except (InputError, OSError) as exc:
-        raise CatalogError(str(exc)) from None
-
-
 def definition(project: Project) -> SurveyDefinition:
     """The survey's questions, read once."""
-    return _definition(project.data_file("procedures/ankieta.yaml"))
+    return project.data_model(SurveyDefinition, "procedures/ankieta.yaml")
 
 
 def check_survey(survey: Survey, project: Project) -> Findings:
