@@ -330,3 +330,16 @@ def test_a_case_reading_lists_from_csv_carries_the_csv_too(project, tmp_path):
     assert entry == {"name": "ankieta-2026-odpowiedzi.csv", "relationship": "Source",
                      "sha256": sha(csv_file.read_bytes())}
     assert check_bundle(target) == []
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("[1, 2]", "is not a formgen bundle manifest"),
+    ('{"bundle": "x"}', "is not a formgen bundle manifest"),
+    ("{not json", "unreadable: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
+])
+def test_verify_reports_a_foreign_or_broken_manifest(bundle, tmp_path, text, problem):
+    copy = tmp_path / bundle.name
+    shutil.copy(bundle, copy)
+    manifest_path(copy).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["verify", str(copy)])
+    assert (result.exit_code, result.output) == (1, f"{copy}: manifest {manifest_path(copy).name} {problem}\n")

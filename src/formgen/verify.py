@@ -90,6 +90,8 @@ def check_bundle(path: Path, password: str | None = None, trust: list[Path] | No
         return [f"manifest {mpath.name} not found"]
     except (OSError, ValueError) as exc:
         return [f"manifest {mpath.name} unreadable: {exc}"]
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("bundle"), dict):
+        return [f"manifest {mpath.name} is not a formgen bundle manifest"]
     try:
         data = path.read_bytes()
     except OSError as exc:
