@@ -125,6 +125,10 @@ def test_the_encrypted_copy_opens_only_with_its_password(encrypted):
     assert not wrong.decrypt("haslo")
     reader = PdfReader(encrypted)
     assert reader.decrypt(PASSWORD)
+    # A plain PDF claims no PDF/A conformance (it could not keep it while encrypted).
+    metadata = reader.trailer["/Root"].get("/Metadata")
+    assert metadata is None or b"pdfaid" not in metadata.get_object().get_data()
+    assert "/OutputIntents" not in reader.trailer["/Root"]
     text = squash("\n".join(page.extract_text() for page in reader.pages))
     assert "UMOWA w sprawie pożyczki z Zakładowego Funduszu Świadczeń Socjalnych" in text
     assert "strona 1 z" in text
