@@ -54,3 +54,19 @@ def test_bundle_passes_qpdf_check(project, tmp_path):
     result = subprocess.run(["qpdf", "--check", str(written[0])], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No syntax or stream encoding errors found" in result.stdout
+
+
+def test_per_file_bundles_of_files_with_one_name_stay_apart(project, tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        text = (EXAMPLES / "personel.csv").read_text(encoding="utf-8")
+        (tmp_path / folder / "staff.csv").write_text(text.replace("oswiadczenie-2026-", f"{folder}-"),
+                                                     encoding="utf-8")
+    cases, invalid = collect(project, [tmp_path / "a", tmp_path / "b"])
+    assert not invalid
+    written, failed = make_bundles(project, [c for c in cases if not c.derived], tmp_path / "out", per_file=True)
+    assert not failed
+    assert [p.name for p in written] == ["staff.pdf", "staff-2.pdf"]
+    titles = [[item.title for item in PdfReader(p).outline][1:] for p in written]
+    assert titles == [[f"{folder}-00{i}: Oświadczenie o znajomości standardów" for i in (1, 2, 3)]
+                      for folder in ("a", "b")]

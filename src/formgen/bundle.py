@@ -341,9 +341,22 @@ def encrypt_conflict(variant: str) -> str:
 def bundle_groups(cases: list[Case], per_file: bool) -> dict[str, list[Case]]:
     """The bundles to make: name -> its cases (one case each, or every case of an input file)."""
     groups: dict[str, list[Case]] = {}
+    if not per_file:
+        for case in cases:
+            groups.setdefault(_slug(case.id), []).append(case)
+        return groups
+    # Files of one name in different folders get their own bundles: staff.csv, staff-2.csv …
+    names: dict[Path, str] = {}
     for case in cases:
-        key = _slug(case.record.path.stem) if per_file else _slug(case.id)
-        groups.setdefault(key, []).append(case)
+        path = case.record.path.resolve()
+        if path not in names:
+            base = name = _slug(case.record.path.stem)
+            number = 1
+            while name in names.values():
+                number += 1
+                name = f"{base}-{number}"
+            names[path] = name
+        groups.setdefault(names[path], []).append(case)
     return groups
 
 
