@@ -301,3 +301,10 @@ def test_signing_in_worker_processes(secrets, tmp_path):
     assert len(bundles) == 3
     for bundle in bundles:
         assert check_signatures(bundle.read_bytes(), None, [secrets["pem"]]) == (1, [])
+
+
+def test_a_trust_file_that_is_no_certificate_is_a_clear_error(signed, tmp_path):
+    bogus = tmp_path / "ca.pem"
+    bogus.write_text("not a certificate\n", encoding="utf-8")
+    result = run(["verify", signed, "--trust", bogus])
+    assert (result.exit_code, result.output) == (1, f"{bogus}: not a PEM or DER certificate\n")

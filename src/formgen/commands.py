@@ -132,10 +132,12 @@ def verify(paths: list[Path], password_file: Path | None = None, trust: list[Pat
 
     An encrypted bundle needs its password: from `password_file`, else asked for once.
     """
-    from formgen.seal import read_secret
+    from formgen.seal import read_secret, trust_roots
     from formgen.verify import bundle_of, check_bundle, encrypted
 
     password = read_secret(password_file, "password") if password_file else None
+    if trust:
+        trust_roots(trust)  # an unreadable certificate is an error before any bundle is checked
     bad = False
     # `verify build/bundles/*` also names the manifests: check each bundle once, by its PDF.
     bundles = [bundle_of(path) for path in paths]

@@ -96,26 +96,58 @@ class Signer:
             raise FormgenError(f"signing failed: {exc}") from exc
 
 
+def _quiet_pyhanko() -> None:
+    """pyHanko logs a self-signed or untrusted signer with a traceback and the signer's name:
+    keep that out of the user's terminal and logs (verify reports its own verdict)."""
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
+def trust_roots(trust: list[Path] | None) -> list[Any]:
+    """The certificates a signer must chain to, read from PEM or DER files."""
+    from pyhanko.keys import load_cert_from_pemder
+
+    roots = []
+    for path in trust or []:
+        try:
+            roots.append(load_cert_from_pemder(str(path)))
+        except Exception as exc:  # asn1crypto and the PEM reader raise several kinds
+            raise FormgenError(f"{path}: not a PEM or DER certificate") from exc
+    return roots
+
+
+def _judge(label: str, status: Any, judge_trust: bool) -> list[str]:
+    """What is wrong with one validated signature."""
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    problems = []
+    if not status.intact:
+        problems.append(f"{label}: the signed bytes were changed")
+    elif not status.valid:
+        problems.append(f"{label}: the signature value does not match the certificate")
+    elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        coverage = getattr(status.coverage, "name", "unknown")
+        problems.append(f"{label}: covers only part of the file ({coverage})")
+    if judge_trust and not status.trusted:
+        problems.append(f"{label}: the signer's certificate does not chain to a trusted certificate")
+    return problems
+
+
 def check_signatures(pdf: bytes, password: str | None, trust: list[Path] | None = None) -> tuple[int, list[str]]:
     """(number of signatures, problems): each must be intact, valid and cover the whole file.
 
     With `trust` (PEM or DER certificates) the signer's certificate must also chain to one of
     them; without it the signer is not judged, only the integrity of the signed bytes.
     """
-    from pyhanko.keys import load_cert_from_pemder
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    # pyHanko logs a self-signed or untrusted signer with a traceback and the signer's name:
-    # keep that out of the user's terminal and logs (the verdict is reported below).
-    for name in ("pyhanko", "pyhanko_certvalidator"):
-        logger = logging.getLogger(name)
-        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
-            logger.addHandler(logging.NullHandler())
-        logger.propagate = False
-    problems: list[str] = []
+    _quiet_pyhanko()
+    roots = trust_roots(trust)
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         if reader.encrypted:
@@ -123,25 +155,16 @@ def check_signatures(pdf: bytes, password: str | None, trust: list[Path] | None 
                 return 0, ["the PDF is encrypted: its signature cannot be checked without the password"]
             reader.decrypt(password)
         signatures = reader.embedded_signatures
-    except Exception as exc:
+    except Exception as exc:  # a damaged file may break the reader anywhere
         return 0, [f"signatures cannot be read: {type(exc).__name__}: {exc}"]
-    roots = [load_cert_from_pemder(str(path)) for path in trust or []]
+    problems: list[str] = []
     for number, signature in enumerate(signatures, 1):
-        label = f"signature {number}"
         try:
             # No roots: only integrity counts, and the operating system's trust list is not consulted.
             context = ValidationContext(trust_roots=roots, allow_fetching=False)
             status = validate_pdf_signature(signature, context)
-        except Exception as exc:
-            problems.append(f"{label}: cannot be validated: {type(exc).__name__}: {exc}")
+        except Exception as exc:  # a damaged signature may fail to parse at all
+            problems.append(f"signature {number}: cannot be validated: {type(exc).__name__}: {exc}")
             continue
-        if not status.intact:
-            problems.append(f"{label}: the signed bytes were changed")
-        elif not status.valid:
-            problems.append(f"{label}: the signature value does not match the certificate")
-        elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
-            coverage = getattr(status.coverage, "name", "unknown")
-            problems.append(f"{label}: covers only part of the file ({coverage})")
-        if roots and not status.trusted:
-            problems.append(f"{label}: the signer's certificate does not chain to a trusted certificate")
+        problems += _judge(f"signature {number}", status, bool(roots))
     return len(signatures), problems

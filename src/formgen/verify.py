@@ -150,7 +150,7 @@ def _check_contents(reader: PdfReader, manifest: dict[str, Any]) -> list[str]:
     parts += [(f"document '{d.get('title')}'", d.get("first_page"), d.get("pages"), d.get("content_sha256"))
               for d in manifest.get("documents", [])]
     parts = [part for part in parts if part[3]]  # manifests without content hashes: nothing to check
-    hashes = content_hashes(reader, [(first, count) for _, first, count, _ in parts])
+    hashes = content_hashes(reader, [(int(first or 0), int(count or 0)) for _, first, count, _ in parts])
     return [f"{label}: the content of its pages differs from the manifest"
             for (label, _, _, expected), actual in zip(parts, hashes) if actual != expected]
 
@@ -163,6 +163,7 @@ def _has_signature_field(root: Any) -> bool:
 
 def _check_pdf(data: bytes, manifest: dict[str, Any], password: str | None,
                trust: list[Path] | None) -> list[str]:
+    """Every check inside the file, in the order a reader would want them."""
     import io
 
     reader = PdfReader(io.BytesIO(data), strict=False)
@@ -170,33 +171,50 @@ def _check_pdf(data: bytes, manifest: dict[str, Any], password: str | None,
     if reader.is_encrypted and problems:
         return problems
     root: Any = reader.trailer["/Root"]
-
     if manifest.get("signed") or _has_signature_field(root):
-        from formgen.seal import check_signatures
+        problems += _check_signed(data, manifest, password, trust)
+    problems += _check_pdfa(root, str(manifest.get("pdf_variant", "")))
+    problems += _check_fonts(reader)
+    problems += _check_pages(reader, manifest)
+    problems += _check_attachments(reader, manifest)
+    return problems
 
-        count, signature_problems = check_signatures(data, password, trust)
-        problems += signature_problems
-        if manifest.get("signed") and count == 0 and not signature_problems:
-            problems.append("the manifest says the bundle is signed, but it has no signature")
-        if count and not manifest.get("signed"):
-            problems.append("the PDF has a signature the manifest does not record")
 
-    variant = str(manifest.get("pdf_variant", ""))
+def _check_signed(data: bytes, manifest: dict[str, Any], password: str | None,
+                  trust: list[Path] | None) -> list[str]:
+    """The signatures are intact and the manifest knows of them."""
+    from formgen.seal import check_signatures
+
+    count, problems = check_signatures(data, password, trust)
+    if manifest.get("signed") and count == 0 and not problems:
+        problems.append("the manifest says the bundle is signed, but it has no signature")
+    if count and not manifest.get("signed"):
+        problems.append("the PDF has a signature the manifest does not record")
+    return problems
+
+
+def _check_pdfa(root: Any, variant: str) -> list[str]:
+    """The XMP claims the manifest's PDF/A variant and an output intent carries an ICC profile."""
+    if variant == "none":
+        return []  # a plain PDF: no PDF/A identification to check
     match = re.fullmatch(r"pdf/a-(\d)([a-z])", variant)
+    if not match:
+        return [f"manifest names no PDF/A variant ('{variant}')"]
+    problems = []
     metadata = root.get("/Metadata")
     xmp = metadata.get_object().get_data().decode("utf-8", "replace") if metadata else ""
-    if variant == "none":
-        pass  # a plain PDF: no PDF/A identification to check
-    elif not match:
-        problems.append(f"manifest names no PDF/A variant ('{variant}')")
-    else:
-        part, conformance = _xmp_value(xmp, "part"), _xmp_value(xmp, "conformance")
-        if (part, (conformance or "").upper()) != (match.group(1), match.group(2).upper()):
-            problems.append(f"XMP pdfaid part={part} conformance={conformance} does not match {variant}")
-        intents = root.get("/OutputIntents")
-        if not intents or not any(i.get_object().get("/DestOutputProfile") for i in intents.get_object()):
-            problems.append("no /OutputIntents with an ICC profile")
+    part, conformance = _xmp_value(xmp, "part"), _xmp_value(xmp, "conformance")
+    if (part, (conformance or "").upper()) != (match.group(1), match.group(2).upper()):
+        problems.append(f"XMP pdfaid part={part} conformance={conformance} does not match {variant}")
+    intents = root.get("/OutputIntents")
+    if not intents or not any(i.get_object().get("/DestOutputProfile") for i in intents.get_object()):
+        problems.append("no /OutputIntents with an ICC profile")
+    return problems
 
+
+def _check_fonts(reader: PdfReader) -> list[str]:
+    """Every font used on a page has its font file embedded."""
+    problems = []
     seen: set[int] = set()
     for page in reader.pages:
         for name, font in _fonts(page.get("/Resources"), seen):
@@ -206,10 +224,15 @@ def _check_pdf(data: bytes, manifest: dict[str, Any], password: str | None,
             descriptor = descriptor.get_object() if descriptor else {}
             if not any(key in descriptor for key in _FONT_FILES):
                 problems.append(f"font {name.lstrip('/')} is not embedded")
+    return problems
 
+
+def _check_pages(reader: PdfReader, manifest: dict[str, Any]) -> list[str]:
+    """A bookmark per document at its first page, the page count, and what the pages draw."""
     def page_of(item: Any) -> int:
         return (reader.get_destination_page_number(item) or 0) + 1
 
+    problems = []
     outline = [(item.title, page_of(item)) for item in reader.outline if not isinstance(item, list)]
     cover = manifest.get("cover") or {}
     if outline and cover.get("title") and outline[0] == (cover["title"], 1):
@@ -221,7 +244,12 @@ def _check_pdf(data: bytes, manifest: dict[str, Any], password: str | None,
         problems.append(f"{len(reader.pages)} pages, the manifest says {manifest['pages']}")
     else:
         problems += _check_contents(reader, manifest)
+    return problems
 
+
+def _check_attachments(reader: PdfReader, manifest: dict[str, Any]) -> list[str]:
+    """The embedded files are those of the manifest, byte for byte, with their relationships."""
+    problems = []
     files = _embedded_files(reader)
     wanted = {a["name"]: a for a in manifest.get("attachments", [])}
     for name in sorted(set(files) | set(wanted)):

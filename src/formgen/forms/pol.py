@@ -378,7 +378,8 @@ def check_allocation(case: CostAllocation, project: Project) -> Findings:
 def allocation_context(case: CostAllocation, project: Project) -> dict[str, Any]:
     """Each indirect cost split by last year's revenue proportion, exactly to the grosz."""
     revenue = _revenue_context(case.przychody)
-    rows = [{"k": cost, **split_by_weights(cost.kwota, revenue["proporcja"])} for cost in case.koszty_posrednie]
+    rows: list[dict[str, Any]] = [{"k": cost, **split_by_weights(cost.kwota, revenue["proporcja"])}
+                                  for cost in case.koszty_posrednie]
     sums = {key: sum((r[key] for r in rows), ZERO) for key in ACTIVITIES}
     start, end = _period(case)
     return {"autor_dokumentu": case.stowarzyszenie.nazwa,

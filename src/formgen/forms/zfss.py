@@ -144,7 +144,7 @@ def _kinship(member: FamilyMember) -> str:
 def income_context(case: IncomeStatement, project: Project) -> dict[str, Any]:
     """Who counts as family on the date, income per member and the income group."""
     params = project.zfss(case.data.year)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for member in case.rodzina:
         counted = member.pokrewienstwo != "dziecko" or income.is_counted_child(
             member.data_urodzenia, case.data, params.dochod.wiek_dziecka)  # type: ignore[arg-type]
@@ -210,8 +210,9 @@ def fund_plan_context(case: FundPlan, project: Project) -> dict[str, Any]:
     params = project.zfss(case.rok)
     shares = _shares(case, project)
     amounts = fund.split_total(case.kwota_funduszu, shares)
-    parts = [{"nazwa": p.nazwa, "dzial": p.dzial, "procent": shares[p.klucz], "kwota": amounts[p.klucz]}
-             for p in params.podzial_funduszu]
+    parts: list[dict[str, Any]] = [
+        {"nazwa": p.nazwa, "dzial": p.dzial, "procent": shares[p.klucz], "kwota": amounts[p.klucz]}
+        for p in params.podzial_funduszu]
     sections = {d: sum((p["kwota"] for p in parts if p["dzial"] == d), Decimal("0.00"))
                 for d in ("socjalna", "pozyczki")}
     members = case.sklad + [None] * (8 - len(case.sklad))
