@@ -85,6 +85,7 @@ class Signer:
         from pyhanko.sign import signers
         from pyhanko.sign.fields import SigSeedSubFilter
 
+        _quiet_pyhanko()
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         if password is not None:
             writer.encrypt(password)
