@@ -85,6 +85,7 @@ def signed(secrets, tmp_path_factory):
     result = run(["bundle", CASE, "-o", out, "--sign", secrets["p12"],
                   "--cert-password-file", secrets["cert_password"], "--reason", "Archiwizacja"])
     assert result.exit_code == 0, result.output
+    assert result.output == f"1 bundle(s) written to {out}, 0 failed.\n"  # nothing about the signer
     return out / "pozyczka-2026-003.pdf"
 
 
