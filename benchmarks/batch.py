@@ -8,13 +8,11 @@ run and the ratio between them, measured in one run of this script; also the pea
 from __future__ import annotations
 
 import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import timed
 
 
 def make_csv(folder: Path, count: int) -> Path:
@@ -29,10 +27,7 @@ def make_csv(folder: Path, count: int) -> Path:
 
 def timed_batch(csv_path: Path, out: Path, jobs: int) -> float:
     """Seconds one `formgen batch` takes, in a fresh process."""
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "formgen", "batch", str(csv_path), "-o", str(out),
-                    "--jobs", str(jobs)], check=True, cwd=ROOT, capture_output=True)
-    return time.perf_counter() - start
+    return timed("batch", str(csv_path), "-o", str(out), "--jobs", str(jobs))
 
 
 def main() -> None:

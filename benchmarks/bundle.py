@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import ROOT, timed
+
 CASE = ROOT / "data" / "examples" / "sprawa-pozyczka-2026-003.yaml"
 
 
@@ -60,13 +59,6 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
     password = folder / "bench.txt"
     password.write_text("bench\n", encoding="utf-8")
     return p12, password
-
-
-def timed(*args: str) -> float:
-    """Seconds one formgen command takes, in a fresh process."""
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "formgen", *args], check=True, cwd=ROOT, capture_output=True)
-    return time.perf_counter() - start
 
 
 def main() -> None:

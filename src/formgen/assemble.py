@@ -163,10 +163,11 @@ class Layout:
     cover_pages: int
     starts: list[int]  # each part's first page in the bundle
     counts: list[int]  # each part's page count
-    ranges: list[tuple[int, int]] = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.ranges = [(1, self.cover_pages), *zip(self.starts, self.counts)]
+    @property
+    def ranges(self) -> list[tuple[int, int]]:
+        """(first page, page count) of the cover and of each part."""
+        return [(1, self.cover_pages), *zip(self.starts, self.counts)]
 
     @property
     def total(self) -> int:
@@ -253,19 +254,17 @@ class Assembly:
                                   finisher=lambda document, pdf: _finisher(document, pdf, signed, plain))
 
 
-def content_hashes(pdf: bytes | Any, ranges: list[tuple[int, int]], password: str | None = None) -> list[str]:
+def content_hashes(pdf: bytes | Any, ranges: list[tuple[int, int]]) -> list[str]:
     """sha256 of each (first page, page count) range: its pages' decoded content streams in order.
 
-    `pdf` is the file's bytes or an open pypdf reader. The hash follows what is drawn on the
-    pages, so it is the same before and after encryption or a signature.
+    `pdf` is the file's bytes or an open (decrypted) pypdf reader. The hash follows what is
+    drawn on the pages, so it is the same before and after encryption or a signature.
     """
     import io
 
     from pypdf import PdfReader
 
     reader = pdf if isinstance(pdf, PdfReader) else PdfReader(io.BytesIO(pdf))
-    if password is not None and reader.is_encrypted:
-        reader.decrypt(password)
     found = []
     for first, count in ranges:
         digest = hashlib.sha256()

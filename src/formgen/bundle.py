@@ -78,7 +78,7 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DE
     if protection.password is not None and variant != PLAIN:
         raise FormgenError(encrypt_conflict(variant))
     when = build_time()
-    project.forget_params_use()
+    project.forget_data_use()
     assembly = Assembly(project, cases, name, when, None if variant == PLAIN else variant)
     layout = assembly.lay_out()
     attachments = assembly.attachments()
@@ -100,7 +100,7 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DE
         "attachments": [{"name": fname, "relationship": rel, "sha256": sha256(data)}
                         for fname, data, rel, _ in attachments],
         "parameters": [{"file": path.relative_to(project.data).as_posix(), "sha256": sha256(path.read_bytes())}
-                       for path in project.params_used()],
+                       for path in project.data_used()],
     }
     return Built(protection.apply(pdf), manifest)
 

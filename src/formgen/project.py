@@ -37,7 +37,6 @@ class Project:
         self.data = (data or default_dir("FORMGEN_DATA", "data")).resolve()
         self._params: dict[tuple[str, int], Any] = {}
         self._used: set[Path] = set()
-        self._profile: Profile | None = None
         self._models: dict[tuple[type, str], Any] = {}
         self._procedures: dict[tuple[str, str], Procedure] | None = None
 
@@ -64,10 +63,7 @@ class Project:
 
     @property
     def profile(self) -> Profile:
-        path = self.data_file("institution.yaml")
-        if self._profile is None:
-            self._profile = self._load(Profile, path)
-        return self._profile
+        return self.data_model(Profile, "institution.yaml")
 
     def zfss(self, year: int) -> ZfssParams:
         """The fund's parameters for a year (data/params/zfss-YEAR.yaml)."""
@@ -92,12 +88,12 @@ class Project:
                 raise CatalogError(f"{path}: {exc}") from None
         return self._procedures
 
-    def forget_params_use(self) -> None:
-        """Start recording afresh which parameters files are asked for (see params_used)."""
+    def forget_data_use(self) -> None:
+        """Start recording afresh which data files are asked for (see data_used)."""
         self._used = set()
 
-    def params_used(self) -> list[Path]:
-        """The data files (profile, parameters, procedures) asked for since forget_params_use()."""
+    def data_used(self) -> list[Path]:
+        """The data files (profile, parameters, procedures) asked for since forget_data_use()."""
         return sorted(path for path in self._used if path.is_file())
 
     @staticmethod

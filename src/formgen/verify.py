@@ -10,7 +10,6 @@ signatures must be intact and cover the whole file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -20,13 +19,10 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from formgen.bundle import content_hashes, manifest_path
+from formgen.assemble import content_hashes
+from formgen.bundle import manifest_path, sha256
 
 _FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _xmp_value(xmp: str, name: str) -> str | None:
@@ -97,7 +93,7 @@ def check_bundle(path: Path, password: str | None = None, trust: list[Path] | No
     except OSError as exc:
         return [f"cannot read the bundle: {exc.strerror or exc}"]
     problems = []
-    if _sha256(data) != manifest.get("bundle", {}).get("sha256"):
+    if sha256(data) != manifest.get("bundle", {}).get("sha256"):
         problems.append("sha256 differs from the manifest (the file was changed)")
     try:
         problems += _check_pdf(data, manifest, password, trust)
@@ -257,7 +253,7 @@ def _check_attachments(reader: PdfReader, manifest: dict[str, Any]) -> list[str]
             problems.append(f"attachment {name} is missing")
         elif name not in wanted:
             problems.append(f"attachment {name} is not in the manifest")
-        elif _sha256(files[name][0]) != wanted[name]["sha256"]:
+        elif sha256(files[name][0]) != wanted[name]["sha256"]:
             problems.append(f"attachment {name}: sha256 differs from the manifest")
         elif files[name][1] != wanted[name].get("relationship"):
             problems.append(f"attachment {name}: relationship {files[name][1]}, "

@@ -41,12 +41,8 @@ class LocalOnlyFetcher(URLFetcher):
 
 def html_to_pdf(html: str, base: Path, roots: list[Path], pdf_variant: str | None = None) -> bytes:
     """Render an HTML string to PDF bytes; resources resolve against `base`."""
-    fetcher = LocalOnlyFetcher(roots)
-    try:
-        document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
-        return document.write_pdf(pdf_variant=pdf_variant, uncompressed_pdf=False)  # type: ignore[no-any-return]
-    except BlockedResource as exc:  # pragma: no cover - WeasyPrint normally swallows these
-        raise FormgenError(str(exc)) from None
+    document = html_to_document(html, base, roots, pdf_variant=pdf_variant)
+    return document.write_pdf(pdf_variant=pdf_variant, uncompressed_pdf=False)  # type: ignore[no-any-return]
 
 
 def html_to_document(html: str, base: Path, roots: list[Path], *, stylesheets: Sequence[str] = (),
