@@ -60,3 +60,8 @@ def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path
     path = tmp_path / name
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def made(report) -> tuple[list[Path], list]:
+    """(the bundle PDFs written, the failed results) of a make_bundles report."""
+    return [p for p in report.written if p.suffix == ".pdf"], report.failed

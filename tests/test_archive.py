@@ -19,7 +19,7 @@ from formgen.bundle import make_bundles, manifest_path, pdf_variants
 from formgen.cli import cli
 from formgen.output import build_time
 from formgen.verify import check_bundle
-from tests.conftest import EXAMPLES, ROOT, squash
+from tests.conftest import EXAMPLES, ROOT, made, squash
 
 CASE = EXAMPLES / "sprawa-pozyczka-2026-003.yaml"
 EPOCH = "1768471200"  # 2026-01-15 10:00:00 UTC
@@ -32,7 +32,7 @@ def sha(data: bytes) -> str:
 def build(project, out, path=CASE):
     cases, invalid = collect(project, [path])
     assert not invalid
-    written, failed = make_bundles(project, cases, out, per_file=False)
+    written, failed = made(make_bundles(project, cases, out, per_file=False))
     assert not failed and len(written) == 1
     return written[0]
 
@@ -267,8 +267,8 @@ def test_jobs_give_the_same_bundles(project, tmp_path, monkeypatch):
                                           "sprawa-pozyczka-2026-002.yaml", "dochody-2026-001.yaml")]
     cases, invalid = collect(project, paths)
     assert not invalid and len(cases) == 4
-    one, failed_one = make_bundles(project, cases, tmp_path / "one", per_file=False, jobs=1)
-    two, failed_two = make_bundles(project, cases, tmp_path / "two", per_file=False, jobs=2)
+    one, failed_one = made(make_bundles(project, cases, tmp_path / "one", per_file=False, jobs=1))
+    two, failed_two = made(make_bundles(project, cases, tmp_path / "two", per_file=False, jobs=2))
     assert failed_one == failed_two == []
     assert [p.name for p in one] == [p.name for p in two] == [
         "zapomoga-2026-001.pdf", "wczasy-2026-001.pdf", "pozyczka-2026-002.pdf", "dochody-2026-001.pdf"]

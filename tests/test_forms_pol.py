@@ -309,7 +309,7 @@ def test_asset_errors_name_the_csv_row(project, tmp_path):
 
 def test_rates_by_the_longest_kst_symbol(project):
     params = pol.parameters(project)
-    assert params.rate_for("491") == Decimal("30")  # zespoły komputerowe
+    assert params.rate_for("491") == Decimal(30)  # zespoły komputerowe
     assert params.rate_for("102") == Decimal("2.5")  # within "10", budynki niemieszkalne
     assert params.rate_for("122") == Decimal("1.5")  # "122" wins over nothing shorter listed
     assert params.rate_for("487") is None
@@ -336,6 +336,6 @@ def test_association_documents_name_the_association_in_metadata(project, tmp_pat
     from formgen.build import render_case
 
     cases, _ = collect(project, [EXAMPLES / "rok-stowarzyszenia-2026.yaml"])
-    outcome = render_case(project, cases[0], tmp_path, ("pdf",))
-    authors = {PdfReader(p).metadata["/Author"] for p in outcome.written}
+    written = render_case(project, cases[0], tmp_path, ("pdf",))
+    authors = {PdfReader(p).metadata["/Author"] for p in written}
     assert authors == {cases[0].data.stowarzyszenie.nazwa}

@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from formgen.errors import FormgenError
-from formgen.output import safe_path, write_atomic
+from formgen.output import WriteError, safe_path, write_atomic
 
 
 @pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
@@ -31,8 +31,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError, match="No space left on device"):
+    with pytest.raises(WriteError) as exc:
         write_atomic(target, b"new and longer")
+    assert exc.value.message == f"cannot write {target}: No space left on device" and exc.value.fatal
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
 

@@ -34,7 +34,7 @@ def make_certificate(folder, name, passphrase=b"haslo-certyfikatu"):
     """A self-signed RSA certificate: (PKCS#12 file, PEM certificate file)."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    start = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     usage = x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
                           data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=False,
                           encipher_only=False, decipher_only=False)

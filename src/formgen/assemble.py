@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -28,6 +27,7 @@ from formgen.cases.load import Case
 from formgen.cases.yamlread import read_yaml
 from formgen.catalog import Form
 from formgen.errors import FormgenError
+from formgen.output import slug
 from formgen.project import Project
 from formgen.rules.dates import format_date_long
 
@@ -36,11 +36,6 @@ mimetypes.add_type("application/yaml", ".yaml")
 mimetypes.add_type("application/yaml", ".yml")
 
 COVER_TITLE = "Strona tytułowa"
-
-
-def slug(text: str) -> str:
-    """A file-name-safe form of a case id or file stem."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "bundle"
 
 
 def css_string(text: str) -> str:

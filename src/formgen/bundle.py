@@ -10,22 +10,31 @@ Same inputs and the same SOURCE_DATE_EPOCH give byte-identical bundles and manif
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from formgen import __version__
-from formgen.assemble import COVER_TITLE, Assembly, content_hashes, slug
-from formgen.build import case_label
-from formgen.cases.load import Case, to_case
+from formgen.assemble import COVER_TITLE, Assembly, content_hashes
+from formgen.build import Report, case_label
+from formgen.cases.load import Case, registers, to_case
 from formgen.cases.source import Record
-from formgen.errors import FormgenError
-from formgen.output import build_time, safe_path, write_atomic
+from formgen.errors import FormgenError, InputError, Problem
+from formgen.output import (
+    Staged,
+    build_time,
+    name_key,
+    remove_stale_temporaries,
+    reserved,
+    safe_path,
+    slug,
+)
 from formgen.project import Project
+from formgen.runner import Job, Result, pooled, run
 
 DEFAULT_VARIANT = "pdf/a-3b"
 PLAIN = "none"  # a plain PDF 1.7 bundle: the only kind that may be encrypted
@@ -69,7 +78,7 @@ def sha256(data: bytes) -> str:
 
 
 def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DEFAULT_VARIANT,
-               protection: Protection | None = None) -> Built:
+               protection: Protection | None = None, when: dt.datetime | None = None) -> Built:
     """The archival PDF of `cases` (a cover, then every document of every case) and its manifest."""
     if variant != PLAIN and variant not in pdf_variants():
         choices = ", ".join([*pdf_variants(), PLAIN])
@@ -77,7 +86,7 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, variant: str = DE
     protection = protection or Protection()
     if protection.password is not None and variant != PLAIN:
         raise FormgenError(encrypt_conflict(variant))
-    when = build_time()
+    when = when or build_time()
     project.forget_data_use()
     assembly = Assembly(project, cases, name, when, None if variant == PLAIN else variant)
     layout = assembly.lay_out()
@@ -110,13 +119,18 @@ def manifest_path(bundle: Path) -> Path:
     return bundle.with_name(f"{bundle.stem}.manifest.json")
 
 
-def write_bundle(target: Path, built: Built) -> None:
-    """Write the PDF, then its manifest (each atomically)."""
+def write_bundle(target: Path, built: Built) -> list[Path]:
+    """Write the PDF and its manifest, both or neither; the two paths."""
     manifest = dict(built.manifest)
     manifest["bundle"] = {"file": target.name, "sha256": sha256(built.pdf)}
-    write_atomic(target, built.pdf)
     text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    write_atomic(manifest_path(target), text.encode("utf-8"))
+    staged = Staged()
+    try:
+        staged.add(target, built.pdf)
+        staged.add(manifest_path(target), text.encode("utf-8"))
+        return staged.commit()
+    finally:
+        staged.discard()
 
 
 def encrypt_conflict(variant: str) -> str:
@@ -126,26 +140,44 @@ def encrypt_conflict(variant: str) -> str:
             f"--encrypt --pdf-variant {PLAIN}.")
 
 
-def bundle_groups(cases: list[Case], per_file: bool) -> dict[str, list[Case]]:
-    """The bundles to make: name -> its cases (one case each, or every case of an input file)."""
+def bundle_groups(cases: list[Case], per_file: bool,
+                  reserved_names: set[str] = frozenset()) -> tuple[dict[str, list[Case]], list[InputError]]:
+    """The bundles to make: name -> its cases (one case each, or every case of an input file),
+    and the cases refused because their bundle's name is unusable. Case names are unique
+    already (see build.collect); with --per-file, files of one name in different folders get
+    their own bundles (staff, staff-2 …), and a file named like a Windows device is refused."""
     groups: dict[str, list[Case]] = {}
     if not per_file:
         for case in cases:
             groups.setdefault(slug(case.id), []).append(case)
-        return groups
-    # Files of one name in different folders get their own bundles: staff.csv, staff-2.csv …
+        return groups, []
     names: dict[Path, str] = {}
+    taken = {name_key(n) for n in reserved_names}
+    refused: list[InputError] = []
     for case in cases:
+        if case.derived:
+            groups.setdefault(case.id, []).append(case)
+            continue
         path = case.record.path.resolve()
+        if reserved(case.record.path.stem):
+            refused.append(InputError([Problem(str(case.record.path), case.record.line, "",
+                                               f"'{case.record.path.stem}' is a device name on Windows "
+                                               f"and cannot name a bundle: rename the file")]))
+            continue
         if path not in names:
-            base = name = slug(case.record.path.stem)
-            number = 1
-            while name in names.values():
-                number += 1
-                name = f"{base}-{number}"
-            names[path] = name
+            names[path] = _free_name(slug(case.record.path.stem), taken)
         groups.setdefault(names[path], []).append(case)
-    return groups
+    return groups, refused
+
+
+def _free_name(base: str, taken: set[str]) -> str:
+    """`base`, or base-2, base-3 … whichever is not taken yet (ignoring letter case); marks it taken."""
+    name, number = base, 1
+    while name_key(name) in taken:
+        number += 1
+        name = f"{base}-{number}"
+    taken.add(name_key(name))
+    return name
 
 
 _WORKER: dict[str, Project] = {}
@@ -156,56 +188,49 @@ def _init_worker(templates: Path, data: Path) -> None:
 
 
 def _one_bundle(project: Project, cases: list[Case], name: str, out: Path, variant: str,
-                protection: Protection | None) -> tuple[Path | None, str | None]:
-    """(the bundle written, None) or (None, why it failed)."""
-    try:
-        target = safe_path(out, f"{name}.pdf")
-        write_bundle(target, bundle_pdf(project, cases, name, variant, protection))
-        return target, None
-    except FormgenError as exc:
-        return None, exc.message
+                protection: Protection | None, when: dt.datetime) -> list[Path]:
+    """Write one bundle and its manifest; the paths written."""
+    target = safe_path(out, f"{name}.pdf")
+    return write_bundle(target, bundle_pdf(project, cases, name, variant, protection, when))
 
 
 def _bundle_job(records: list[Record], name: str, out: Path, variant: str,
-                protection: Protection | None) -> tuple[Path | None, str | None]:
+                protection: Protection | None, when: dt.datetime) -> list[Path]:
     """A worker process's bundle: the cases are validated again from their records."""
     project = _WORKER["project"]
-    try:
-        cases = [to_case(record, project) for record in records]
-    except FormgenError as exc:
-        return None, exc.message
-    return _one_bundle(project, cases, name, out, variant, protection)
+    cases = [to_case(record, project) for record in records]
+    return _one_bundle(project, cases, name, out, variant, protection, when)
+
+
+def _label(name: str, group: list[Case], per_file: bool) -> str:
+    if per_file and not group[0].derived:
+        return f"{group[0].record.path} (bundle {name})"
+    return case_label(group[0])
 
 
 def make_bundles(project: Project, cases: list[Case], out: Path, per_file: bool,
                  variant: str = DEFAULT_VARIANT, protection: Protection | None = None,
-                 progress: Callable[[], None] = lambda: None,
-                 jobs: int = 1) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Write a bundle per case (or per input file), in `jobs` processes; return the files and
-    the failures (a failing bundle does not stop the others)."""
-    groups = bundle_groups(cases, per_file)
-    # Registers are made from other cases in this process: they stay here.
-    pooled = [name for name, group in groups.items() if not any(c.derived for c in group)]
-    if jobs <= 1 or len(pooled) <= 2:
-        pooled = []
-    results: dict[str, tuple[Path | None, str | None]] = {}
-    if pooled:
-        with ProcessPoolExecutor(jobs, initializer=_init_worker,
-                                 initargs=(project.templates, project.data)) as pool:
-            futures = {name: pool.submit(_bundle_job, [c.record for c in groups[name]], name, out, variant,
-                                         protection) for name in pooled}
-            for name, future in futures.items():
-                results[name] = future.result()
-                progress()
-    for name, group in groups.items():
-        if name not in results:
-            results[name] = _one_bundle(project, group, name, out, variant, protection)
-            progress()
-    written, failed = [], []
-    for name, group in groups.items():
-        target, error = results[name]
-        if target is not None:
-            written.append(target)
-        else:
-            failed.append((case_label(group[0]), error or "failed"))
-    return written, failed
+                 progress: Callable[[Result], None] = lambda r: None, jobs: int = 1) -> Report:
+    """Write a bundle per case (or per input file), in `jobs` processes; then the registers'
+    bundles, from the cases whose bundles were written. A failing bundle does not stop the others."""
+    remove_stale_temporaries(out)
+    when = build_time()
+    registers_wanted = {c.id for c in cases if c.derived}
+    groups, refused = bundle_groups([c for c in cases if not c.derived], per_file, registers_wanted)
+    refusals = [Result(str(e.problems[0].source), error=e.message) for e in refused]
+    names = list(groups)
+    if pooled(jobs, len(names)):
+        work = [Job(_label(n, groups[n], per_file), _bundle_job,
+                    ([c.record for c in groups[n]], n, out, variant, protection, when)) for n in names]
+    else:
+        work = [Job(_label(n, groups[n], per_file), _one_bundle,
+                    (project, groups[n], n, out, variant, protection, when)) for n in names]
+    results = run(work, jobs, _init_worker, (project.templates, project.data), progress)
+    stopped = next((r for r in results if r.fatal), None)
+    if stopped:
+        return Report(refusals + results, stopped)
+    done = [c for n, r in zip(names, results) if r.ok for c in groups[n]]
+    made = [r for r in registers(done, project) if r.id in registers_wanted]
+    more = run([Job(case_label(r), _one_bundle, (project, [r], r.id, out, variant, protection, when))
+                for r in made], 1, progress=progress)
+    return Report(refusals + results + more, next((r for r in more if r.fatal), None))

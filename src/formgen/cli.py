@@ -27,7 +27,12 @@ def cli(ctx: click.Context, templates: Path | None, data: Path | None, debug: bo
     from formgen.project import Project
 
     ctx.obj = Project(templates, data)
-    ctx.meta["debug"] = debug
+    if debug:
+        import os
+
+        from formgen.errors import DEBUG_ENV
+
+        os.environ[DEBUG_ENV] = "1"  # worker processes inherit it
 
 
 @cli.command("list")
@@ -42,12 +47,15 @@ def list_forms(project: Any) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+@click.option("--encoding", help="Encoding of CSV files (default: detected among UTF-8, UTF-16 with BOM, "
+                                 "cp1250 and ISO-8859-2).")
 @pass_project
-def validate(project: Any, paths: tuple[Path, ...], form_id: str | None) -> None:
-    """Check case files (or folders of them); print every problem as file:line: field: message."""
+def validate(project: Any, paths: tuple[Path, ...], form_id: str | None, encoding: str | None) -> None:
+    """Check case files (or folders of them) as render would, writing nothing; print every
+    problem as file:line: field: message."""
     from formgen.commands import validate as run
 
-    run(project, list(paths), form_id)
+    run(project, list(paths), form_id, encoding)
 
 
 @cli.command()
@@ -56,12 +64,14 @@ def validate(project: Any, paths: tuple[Path, ...], form_id: str | None) -> None
               show_default=True, help="Output folder.")
 @click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "all"]), default="all", show_default=True)
 @click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+@click.option("--encoding", help="Encoding of CSV files (default: detected among UTF-8, UTF-16 with BOM, "
+                                 "cp1250 and ISO-8859-2).")
 @pass_project
-def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None) -> None:
+def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None, encoding: str | None) -> None:
     """Render the cases of one YAML/CSV file to OUTPUT/<form-id>/<case-id>.docx and .pdf."""
     from formgen.commands import batch as run
 
-    run(project, [path], output, fmt, 1, form_id, progress=False)
+    run(project, [path], output, fmt, 1, form_id, progress=False, encoding=encoding)
 
 
 @cli.command()
@@ -72,13 +82,15 @@ def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Render in this many processes.")
 @click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+@click.option("--encoding", help="Encoding of CSV files (default: detected among UTF-8, UTF-16 with BOM, "
+                                 "cp1250 and ISO-8859-2).")
 @pass_project
 def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, jobs: int,
-          form_id: str | None) -> None:
+          form_id: str | None, encoding: str | None) -> None:
     """Render every case under PATHS; bad cases are reported and skipped, the rest are produced."""
     from formgen.commands import batch as run
 
-    run(project, list(paths), output, fmt, jobs, form_id, progress=True)
+    run(project, list(paths), output, fmt, jobs, form_id, progress=True, encoding=encoding)
 
 
 @cli.command()
@@ -87,6 +99,8 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, jobs: i
               default=Path("build/bundles"), show_default=True, help="Output folder.")
 @click.option("--per-file", is_flag=True, help="One bundle per input file instead of per case.")
 @click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+@click.option("--encoding", help="Encoding of CSV files (default: detected among UTF-8, UTF-16 with BOM, "
+                                 "cp1250 and ISO-8859-2).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Make bundles in this many processes.")
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3a", "pdf/a-3b", "pdf/a-3u", "none"]),
@@ -103,7 +117,7 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, jobs: i
 @click.option("--reason", help="Reason written into the signature.")
 @pass_project
 def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, form_id: str | None,
-           jobs: int, pdf_variant: str, encrypt: bool, password_file: Path | None, sign: Path | None,
+           encoding: str | None, jobs: int, pdf_variant: str, encrypt: bool, password_file: Path | None, sign: Path | None,
            cert_password_file: Path | None, reason: str | None) -> None:
     """Archival PDF/A-3 per case (or per file): a cover, its documents with a bookmark each, the
     case data (YAML) and DOCX files attached, and OUTPUT/<name>.manifest.json for `verify`.
@@ -113,7 +127,7 @@ def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, 
     from formgen.commands import bundle as run
 
     protect = Protect(encrypt, password_file, sign, cert_password_file, reason)
-    run(project, list(paths), output, per_file, form_id, pdf_variant, protect, jobs=jobs)
+    run(project, list(paths), output, per_file, form_id, pdf_variant, protect, jobs=jobs, encoding=encoding)
 
 
 @cli.command()

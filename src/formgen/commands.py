@@ -22,16 +22,20 @@ def list_forms(project: Project) -> None:
         click.echo(f"{form.id:<{width}}  {form.decl.title}  [{form.decl.source}]")
 
 
-def validate(project: Project, paths: list[Path], form: str | None) -> None:
-    """Print every problem of every case; exit 1 if there is any."""
-    from formgen.build import collect
+def validate(project: Project, paths: list[Path], form: str | None, encoding: str | None = None) -> None:
+    """Check every case as `render` would (its documents rendered in memory, nothing written);
+    print every problem; exit 1 if there is any."""
+    from formgen.build import check, collect
 
-    cases, invalid = collect(project, paths, form)
-    for error in invalid:
+    cases, invalid = collect(project, paths, form, encoding)
+    unrenderable = check(project, cases)
+    for error in invalid + unrenderable:
         click.echo(error.message, err=True)
-    checked = sum(not c.derived for c in cases) + len(invalid)
-    click.echo(f"{checked} case(s) checked, {len(invalid)} with problems.", err=True)
-    if invalid:
+    registers = {c.id for c in cases if c.derived}
+    failed = len(invalid) + sum(e.problems[0].source not in registers for e in unrenderable)
+    checked = len(invalid) + len(cases) - len(registers)
+    click.echo(f"{checked} case(s) checked, {failed} with problems.", err=True)
+    if invalid or unrenderable:
         sys.exit(1)
 
 
@@ -40,27 +44,42 @@ def _formats(fmt: str) -> tuple[str, ...]:
 
 
 def batch(project: Project, paths: list[Path], out: Path, fmt: str, jobs: int, form: str | None,
-          progress: bool) -> None:
+          progress: bool, encoding: str | None = None) -> None:
     """Validate all, render the valid cases, print a summary; exit 1 if anything failed."""
-    from formgen.build import collect, render_all
+    from formgen.build import build, collect
 
-    cases, invalid = collect(project, paths, form)
+    cases, invalid = collect(project, paths, form, encoding)
     for error in invalid:
         click.echo(error.message, err=True)
     show = progress and len(cases) > 1
     with click.progressbar(length=len(cases), label="Rendering", file=sys.stderr,
                            hidden=not show) as bar:
-        outcomes = render_all(project, cases, out, _formats(fmt), jobs, lambda o: bar.update(1))
-    failed = [o for o in outcomes if o.error]
-    for outcome in failed:
-        click.echo(f"{outcome.label}: {outcome.error}", err=True)
-    files = sum(len(o.written) for o in outcomes)
-    registers = sum(c.derived for c in cases)
+        report = build(project, cases, out, _formats(fmt), jobs, lambda r: bar.update(1))
+    _print_failures(report)
+    registers = sum(r.label.startswith("register ") and r.ok for r in report.results)
+    done = sum(r.ok for r in report.results)
     also = f" incl. {registers} register(s)" if registers else ""
-    click.echo(f"{len(outcomes) - len(failed)} case(s){also} rendered ({files} files in {out}), "
-               f"{len(invalid) + len(failed)} failed.", err=True)
-    if invalid or failed:
+    click.echo(f"{done} case(s){also} rendered ({len(report.written)} files in {out}), "
+               f"{len(invalid) + len(report.failed)} failed.", err=True)
+    _stop_message(report, "case(s)")
+    if invalid or report.failed:
         sys.exit(1)
+
+
+def _print_failures(report: Any) -> None:
+    for result in report.failed:
+        if not result.fatal:
+            click.echo(f"{result.label}: {result.error}", err=True)
+
+
+def _stop_message(report: Any, what: str) -> None:
+    """After a fatal write error: what stopped the run, and how far it got."""
+    if report.stopped is None:
+        return
+    complete = sum(r.ok for r in report.results)
+    click.echo(f"stopped: {report.stopped.label}: {report.stopped.error}", err=True)
+    click.echo(f"{complete} {what} complete before the stop; the rest were not started. "
+               f"Free space or fix the output folder, then run again.", err=True)
 
 
 @dataclass
@@ -105,25 +124,26 @@ def _protection(options: Protect, pdf_variant: str) -> Any:
 
 def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, form: str | None,
            pdf_variant: str = "pdf/a-3b", protect: Protect | None = None, progress: bool = True,
-           jobs: int = 1) -> None:
+           jobs: int = 1, encoding: str | None = None) -> None:
     """Write one archival PDF bundle per case (or per input file); exit 1 if any case failed."""
     from formgen.build import collect
-    from formgen.bundle import bundle_groups, make_bundles
+    from formgen.bundle import make_bundles
 
     protection = _protection(protect or Protect(), pdf_variant)
 
-    cases, invalid = collect(project, paths, form)
+    cases, invalid = collect(project, paths, form, encoding)
     for error in invalid:
         click.echo(error.message, err=True)
-    count = len(bundle_groups(cases, per_file))
+    count = len(cases) if not per_file else len({c.record.path for c in cases})
     with click.progressbar(length=count, label="Bundling", file=sys.stderr,
                            hidden=not (progress and count > 1)) as bar:
-        written, failed = make_bundles(project, cases, out, per_file, pdf_variant, protection,
-                                       lambda: bar.update(1), jobs)
-    for label, message in failed:
-        click.echo(f"{label}: {message}", err=True)
-    click.echo(f"{len(written)} bundle(s) written to {out}, {len(invalid) + len(failed)} failed.", err=True)
-    if invalid or failed:
+        report = make_bundles(project, cases, out, per_file, pdf_variant, protection,
+                              lambda r: bar.update(1), jobs)
+    _print_failures(report)
+    written = sum(r.ok for r in report.results)
+    click.echo(f"{written} bundle(s) written to {out}, {len(invalid) + len(report.failed)} failed.", err=True)
+    _stop_message(report, "bundle(s)")
+    if invalid or report.failed:
         sys.exit(1)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,3 +51,17 @@ class CatalogError(FormgenError):
 def problem(source: Path | str, line: int, field: str, message: str) -> InputError:
     """Build an InputError holding a single problem."""
     return InputError([Problem(str(source), line, field, message)])
+
+
+DEBUG_ENV = "FORMGEN_DEBUG"  # set by `formgen --debug`; worker processes inherit it
+
+
+def describe(exc: BaseException) -> str:
+    """The message of a failure: formgen's own errors as they are, anything else as an internal
+    error (its traceback appended under --debug)."""
+    if isinstance(exc, FormgenError):
+        return exc.message
+    text = f"internal error: {type(exc).__name__}: {exc}"
+    if os.environ.get(DEBUG_ENV):
+        return text + "\n" + "".join(traceback.format_exception(exc)).rstrip()
+    return text + " (run with --debug for details)"

@@ -123,7 +123,31 @@ def test_to_money_refuses_non_amounts(value: object) -> None:
         to_money(value)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("value", ["1.234", Decimal("0.005")])
+@pytest.mark.parametrize("value", ["1234.567", "0.1234", Decimal("0.005")])
 def test_to_money_refuses_more_than_two_places(value: str | Decimal) -> None:
     with pytest.raises(ValueError, match="more than 2 decimal places"):
         to_money(value)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("16.200", "ambiguous amount '16.200': 16 200,00 zł or 16,20 zł? Write 16200 for thousands "
+               "or 16,20 for złote and grosze"),
+    ("16,200", "ambiguous amount '16,200': 16 200,00 zł or 16,20 zł? Write 16200 for thousands "
+               "or 16,20 for złote and grosze"),
+    ("1.234", "ambiguous amount '1.234': 1 234,00 zł or 1,234 zł? Write 1234 for thousands"),
+])
+def test_a_separator_before_three_digits_is_ambiguous(value: str, message: str) -> None:
+    """In Poland a dot often groups thousands: '16.200' is refused, showing both readings."""
+    with pytest.raises(ValueError) as exc:
+        to_money(value)
+    assert str(exc.value) == message
+
+
+@pytest.mark.parametrize("value, expected", [("16.20", "16.20"), ("16 200", "16200.00"), ("1.5", "1.50"),
+                                             ("1 234,567", None)])
+def test_amounts_that_are_not_ambiguous(value: str, expected: str | None) -> None:
+    if expected is None:
+        with pytest.raises(ValueError, match="more than 2 decimal places"):
+            to_money(value)
+    else:
+        assert to_money(value) == Decimal(expected)

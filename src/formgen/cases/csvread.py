@@ -1,26 +1,28 @@
 """A CSV reader for spreadsheets exported by Polish offices: one row per case.
 
 Headers name nested fields with dots (`pozyczkobiorca.nazwisko`) and list items with
-indexes (`rodzina.0.imie`). Encodings: UTF-8, UTF-8 with BOM, cp1250 (Excel); `,` or `;`.
+indexes (`rodzina.0.imie`). Encodings: see formgen.cases.encoding; delimiter `,` or `;`.
+
+Rows are parsed one at a time and strictly: a bad row (a quote left open, too many cells) is
+reported with its line and the reader goes on with the next line, so one broken row never
+hides or swallows the rows after it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from formgen.cases.source import Loc, Record, read_limited
+from formgen.cases.encoding import EncodingProblem, decode
+from formgen.cases.source import MAX_DEPTH, MAX_FILE_BYTES, MAX_ITEMS, Loc, Record, read_limited
 from formgen.errors import InputError, Problem
 
-
-def decode(raw: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), falling back to cp1250 as Excel writes it."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1250", errors="strict")
+# Cell length is limited by the schema's text types (with a message naming the field), not by
+# the csv module's 128 KB default, which would fail the whole file.
+csv.field_size_limit(MAX_FILE_BYTES)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -34,7 +36,12 @@ def parse_header(name: str) -> Loc:
     parts = [p.strip() for p in name.strip().split(".")]
     if not all(parts):
         raise ValueError(f"bad column name '{name}'")
-    return tuple(int(p) if p.isdigit() else p for p in parts)
+    if len(parts) > MAX_DEPTH:
+        raise ValueError(f"column name nests {len(parts)} levels deep; the limit is {MAX_DEPTH}")
+    loc = tuple(int(p) if p.isdigit() else p for p in parts)
+    if any(isinstance(p, int) and p >= MAX_ITEMS for p in loc):
+        raise ValueError(f"list index too large in '{name}' (at most {MAX_ITEMS - 1})")
+    return loc
 
 
 def put(target: dict[str, Any], loc: Loc, value: str) -> None:
@@ -59,21 +66,54 @@ def put(target: dict[str, Any], loc: Loc, value: str) -> None:
         node[last] = value
 
 
-def read_csv(path: Path, form: str | None = None) -> list[Record]:
-    """Read every non-empty row of a CSV file as one Record."""
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """The file's text, its encoding given or detected; an unreadable file is an InputError."""
     try:
-        text = decode(read_limited(path))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise InputError([Problem(str(path), 0, "", f"cannot read: {exc}")])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    try:
-        header = next(reader)
-    except StopIteration:
+        return decode(read_limited(path), encoding)[0]
+    except (EncodingProblem, ValueError) as exc:
+        raise InputError([Problem(str(path), 0, "", f"cannot read: {exc}")]) from None
+
+
+def read_csv(path: Path, form: str | None = None, encoding: str | None = None) -> list[Record | InputError]:
+    """Every non-empty row of a CSV file as a Record, or as the InputError of that row.
+
+    A problem of the whole file (encoding, empty, bad header) raises InputError.
+    """
+    text = read_text(path, encoding)
+    lines = list(io.StringIO(text, newline=""))
+    if not any(line.strip() for line in lines):
         raise InputError([Problem(str(path), 1, "", "the file is empty")])
+    delimiter = sniff_delimiter(text)
+    try:
+        header = next(csv.reader(lines[:1], delimiter=delimiter, strict=True))
     except csv.Error as exc:
-        raise InputError([Problem(str(path), 1, "", f"CSV: {exc}")])
+        raise InputError([Problem(str(path), 1, "", f"CSV header: {exc}")]) from None
     locs = _header_locs(path, header)
-    return list(_rows(path, reader, locs, form))
+    out: list[Record | InputError] = []
+    for line, row_or_problem in _rows(lines, delimiter, len(locs)):
+        if isinstance(row_or_problem, str):
+            out.append(InputError([Problem(str(path), line, "", row_or_problem)]))
+        elif any(cell.strip() for cell in row_or_problem):
+            out.append(_record(path, line, locs, row_or_problem, form))
+    return out
+
+
+def records_only(items: list[Record | InputError]) -> list[Record]:
+    """The records, or one InputError with the problems of every bad row."""
+    problems = [p for item in items if isinstance(item, InputError) for p in item.problems]
+    if problems:
+        raise InputError(problems)
+    return [item for item in items if isinstance(item, Record)]
+
+
+def _record(path: Path, line: int, locs: list[Loc], row: list[str], form: str | None) -> Record | InputError:
+    if len(row) > len(locs):
+        return InputError([Problem(str(path), line, "", f"row has {len(row)} cells, header has {len(locs)}")])
+    data: dict[str, Any] = {"form": form} if form else {}
+    for loc, cell in zip(locs, row):
+        if cell.strip():
+            put(data, loc, cell)
+    return Record(path=path, line=line, data=data, lines={loc: line for loc in locs})
 
 
 def _header_locs(path: Path, header: list[str]) -> list[Loc]:
@@ -93,22 +133,44 @@ def _header_locs(path: Path, header: list[str]) -> list[Loc]:
     return locs
 
 
-def _rows(path: Path, reader: Any, locs: list[Loc], form: str | None) -> Any:
-    while True:
-        line = reader.line_num + 1
+def _rows(lines: list[str], delimiter: str, columns: int) -> Iterator[tuple[int, list[str] | str]]:
+    """(line, cells) per row after the header, or (line, problem) for a row that cannot be
+    parsed; after a problem, parsing starts again on the next physical line."""
+    index = 1
+    while index < len(lines):
+        taken = 0
+
+        def feed(start: int = index) -> Iterator[str]:
+            nonlocal taken
+            for k in range(start, len(lines)):
+                taken += 1
+                yield lines[k]
+
         try:
-            row = next(reader)
+            row = next(csv.reader(feed(), delimiter=delimiter, strict=True))
         except StopIteration:
             return
         except csv.Error as exc:
-            raise InputError([Problem(str(path), line, "", f"CSV: {exc}")])
-        if not any(cell.strip() for cell in row):
+            yield index + 1, _quote_problem(str(exc), taken)
+            index += 1
             continue
-        if len(row) > len(locs):
-            raise InputError([Problem(str(path), line, "", f"row has {len(row)} cells, header has {len(locs)}")])
-        data: dict[str, Any] = {"form": form} if form else {}
-        for loc, cell in zip(locs, row):
-            if cell.strip():
-                put(data, loc, cell)
-        lines = {loc: line for loc in locs}
-        yield Record(path=path, line=line, data=data, lines=lines)
+        if taken > 1 and _swallows_rows(row, delimiter, columns):
+            yield index + 1, (f"a quoted cell opened on this line is not closed where its row ends: "
+                              f"it runs over lines {index + 1}-{index + taken} and takes in other rows")
+            index += 1
+            continue
+        yield index + 1, row
+        index += taken
+
+
+def _quote_problem(error: str, taken: int) -> str:
+    if "unexpected end of data" in error:
+        return "a quoted cell opened on this line is never closed (a \" is missing)"
+    return f"CSV: {error} (the row starting on this line, {taken} line(s) read)"
+
+
+def _swallows_rows(row: list[str], delimiter: str, columns: int) -> bool:
+    """Whether a multi-line cell holds lines that look like rows of their own: a delimiter for
+    every column, which a paragraph of a real multi-line cell does not have."""
+    return columns > 2 and any(part.count(delimiter) >= columns - 1
+                               for cell in row if "\n" in cell for part in cell.splitlines()[1:])

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from formgen.cases.csvread import read_csv
-from formgen.cases.source import Loc, Record
+from formgen.cases.csvread import read_csv, records_only
+from formgen.cases.source import MAX_ITEMS, Loc, Record
 from formgen.errors import InputError, Problem
 
 KEY = "wczytaj"
 
 
-def expand_includes(record: Record) -> None:
+def expand_includes(record: Record, encoding: str | None = None) -> None:
     """Replace every `{wczytaj: file.csv}` mapping in the record by the CSV's rows."""
     for loc in list(_include_locs(record.data, ())):
-        _expand(record, loc)
+        _expand(record, loc, encoding)
 
 
 def _include_locs(node: Any, loc: Loc) -> Any:
@@ -33,7 +33,7 @@ def _include_locs(node: Any, loc: Loc) -> Any:
             yield from _include_locs(value, loc + (i,))
 
 
-def _expand(record: Record, loc: Loc) -> None:
+def _expand(record: Record, loc: Loc, encoding: str | None) -> None:
     parent: Any = record.data
     for part in loc[:-1]:
         parent = parent[part]
@@ -47,7 +47,9 @@ def _expand(record: Record, loc: Loc) -> None:
     if not target.is_file():
         raise InputError([Problem(str(record.path), record.line_of(here), ".".join(map(str, here)),
                                   f"file not found: {name}")])
-    rows = read_csv(target)
+    rows = records_only(read_csv(target, encoding=encoding))
+    if len(rows) > MAX_ITEMS:
+        raise InputError([Problem(str(target), 0, "", f"{len(rows)} rows; the limit is {MAX_ITEMS}")])
     parent[loc[-1]] = [row.data for row in rows]
     record.files[loc] = target
     for i, row in enumerate(rows):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -13,7 +13,7 @@ from formgen.cases.include import expand_includes
 from formgen.cases.source import Record
 from formgen.cases.yamlread import read_yaml
 from formgen.catalog import Form
-from formgen.errors import CatalogError, InputError, Problem
+from formgen.errors import CatalogError, InputError, Problem, describe
 from formgen.forms.types import CaseId
 from formgen.project import Project
 from formgen.validation import at, located, problems_of
@@ -53,17 +53,18 @@ def discover(paths: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def read_records(path: Path, form: str | None = None) -> list[Record]:
-    """Read a file's records with the reader its extension names."""
+def read_records(path: Path, form: str | None = None, encoding: str | None = None) -> list[Record | InputError]:
+    """A file's records (a bad CSV row as its own InputError) with the reader its extension
+    names; a problem of the whole file raises InputError."""
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         raise InputError([Problem(str(path), 0, "", "not a case file (use .yaml, .yml or .csv)")])
     if kind == "csv":
-        return read_csv(path, form)
+        return read_csv(path, form, encoding)
     records = read_yaml(path)
     for record in records:
-        expand_includes(record)
-    return records
+        expand_includes(record, encoding)
+    return list(records)
 
 
 def forms_of(record: Record, project: Project) -> tuple[Form, ...]:
@@ -81,7 +82,19 @@ def forms_of(record: Record, project: Project) -> tuple[Form, ...]:
 
 
 def to_case(record: Record, project: Project) -> Case:
-    """Validate one record into a Case, reporting every problem at once."""
+    """Validate one record into a Case, reporting every problem at once.
+
+    Whatever goes wrong while checking (a library's error included) is a problem of this
+    record, never of the run."""
+    try:
+        return _to_case(record, project)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError([at(record, (), f"cannot be checked: {describe(exc)}")]) from exc
+
+
+def _to_case(record: Record, project: Project) -> Case:
     forms = forms_of(record, project)
     problems: list[Problem] = []
     case_id = _case_id(record, problems)
@@ -120,36 +133,39 @@ def _case_id(record: Record, problems: list[Problem]) -> str:
         return ""
 
 
-def load_cases(paths: list[Path], project: Project, form: str | None = None) -> Iterator[Case | InputError]:
-    """Every case under the paths; a bad file or case yields its InputError instead.
+def load_cases(paths: list[Path], project: Project, form: str | None = None,
+               encoding: str | None = None) -> Iterator[Case | InputError]:
+    """Every case under the paths; a bad file, row or case yields its InputError instead.
 
     CSV files that a YAML case includes (`{wczytaj: …}`) are part of that case, not cases.
     """
     files = discover(paths)
-    read: dict[Path, list[Record] | InputError] = {}
+    read: dict[Path, list[Record | InputError]] = {}
     for path in files:
         if READERS.get(path.suffix.lower()) == "yaml":
-            read[path] = _read(path, form)
-    included = {f.resolve() for recs in read.values() if isinstance(recs, list) for r in recs for f in r.files.values()}
+            read[path] = _read(path, form, encoding)
+    included = {f.resolve() for items in read.values() for r in items if isinstance(r, Record)
+                for f in r.files.values()}
     for path in files:
         if path not in read and path.resolve() in included:
             continue
-        records = read[path] if path in read else _read(path, form)
-        if isinstance(records, InputError):
-            yield records
-            continue
-        for record in records:
+        for item in read[path] if path in read else _read(path, form, encoding):
+            if isinstance(item, InputError):
+                yield item
+                continue
             try:
-                yield to_case(record, project)
+                yield to_case(item, project)
             except InputError as exc:
                 yield exc
 
 
-def _read(path: Path, form: str | None) -> list[Record] | InputError:
+def _read(path: Path, form: str | None, encoding: str | None) -> list[Record | InputError]:
     try:
-        return read_records(path, form)
+        return read_records(path, form, encoding)
     except InputError as exc:
-        return exc
+        return [exc]
+    except Exception as exc:  # noqa: BLE001 - an unreadable file is that file's problem only
+        return [InputError([Problem(str(path), 0, "", f"cannot be read: {describe(exc)}")])]
 
 def registers(cases: list[Case], project: Project) -> list[Case]:
     """One derived case per register form whose source form occurs among the cases."""

@@ -8,7 +8,11 @@ from typing import Any
 
 Loc = tuple[str | int, ...]
 
+# Limits on what one input file may hold (README, "Limits"): beyond them a file or value is
+# refused with a message, before it can exhaust memory or the interpreter's stack.
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 20  # nesting of mappings and lists (YAML) or of dotted column names (CSV)
+MAX_ITEMS = 10_000  # items of one list: rows of an included CSV, list indexes in headers
 
 
 @dataclass

@@ -13,18 +13,21 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from formgen.cases.source import Loc, Record, dotted, read_limited
+from formgen.cases.source import MAX_DEPTH, MAX_ITEMS, Loc, Record, dotted, read_limited
 from formgen.errors import InputError, Problem
 
 NULLS = {"", "~", "null", "Null", "NULL"}
 
 
 class _AliasError(yaml.composer.ComposerError):
-    """An alias was found: reported as it is, not as a syntax error."""
+    """An alias or too deep nesting was found: reported as it is, not as a syntax error."""
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader whose composer refuses aliases instead of sharing nodes."""
+    """SafeLoader whose composer refuses aliases instead of sharing nodes, and nesting deeper
+    than MAX_DEPTH (PyYAML composes recursively: a few hundred `[` exhaust the stack)."""
+
+    depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
@@ -32,7 +35,13 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise _AliasError(
                 None, None, "aliases (*name) are not allowed in case files", event.start_mark
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        if self.depth >= MAX_DEPTH:
+            raise _AliasError(None, None, f"nested more than {MAX_DEPTH} levels deep", self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self.depth -= 1
 
 
 class _Builder:
@@ -48,6 +57,10 @@ class _Builder:
         if isinstance(node, ScalarNode):
             return None if node.style is None and node.value in NULLS else node.value
         if isinstance(node, SequenceNode):
+            if len(node.value) > MAX_ITEMS:
+                self.problems.append(Problem(str(self.path), node.start_mark.line + 1, dotted(loc),
+                                             f"list has {len(node.value)} items; the limit is {MAX_ITEMS}"))
+                return []
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
         assert isinstance(node, MappingNode)
         return self.mapping(node, loc)

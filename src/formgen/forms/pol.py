@@ -17,7 +17,7 @@ from babel.dates import format_date
 from pydantic import BeforeValidator, Field, model_validator
 
 from formgen.forms.common import Findings
-from formgen.forms.types import Date, Krs, Money, Nip, Percent, Regon, Schema, Text
+from formgen.forms.types import MAX_DATE, Date, Krs, Money, Nip, Percent, Regon, Schema, Text
 from formgen.profile import Address
 from formgen.project import Project
 from formgen.rules import depreciation as dep
@@ -250,7 +250,13 @@ def _asset_rate(asset: Asset, thresholds: dep.Thresholds, params: PolicyParams) 
     rate = asset.stawka if asset.stawka is not None else params.rate_for(asset.kst)
     if rate is None:
         return [(("stawka",), f"no rate for KŚT {asset.kst} in data/pol/parametry.yaml: give the asset's stawka")]
-    return [(("stawka",), "must be more than 0 for a depreciated asset")] if rate == 0 else []
+    if rate == 0:
+        return [(("stawka",), "must be more than 0 for a depreciated asset")]
+    months = dep.months_to_write_off(asset.wartosc_poczatkowa, rate)
+    if asset.data_przyjecia.year + months // 12 + 1 > MAX_DATE.year:
+        return [(("stawka",), f"at {rate} % a year the asset would be written off over {months // 12} years: "
+                              f"check the rate")]
+    return []
 
 
 def check_plan(case: DepreciationPlan, project: Project) -> Findings:

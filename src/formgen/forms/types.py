@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
 from formgen.rules import identifiers, money
-from formgen.rules.text import xml_illegal_chars
+from formgen.rules.text import invisible_chars, xml_illegal_chars
 
 MAX_TEXT = 2_000
 MAX_LONG_TEXT = 20_000
@@ -27,7 +27,7 @@ class Schema(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _text(limit: int) -> Any:
+def _text(limit: int, single_line: bool) -> Any:
     def clean(value: Any) -> Any:
         if not isinstance(value, str):
             return value
@@ -35,6 +35,10 @@ def _text(limit: int) -> Any:
         bad = xml_illegal_chars(value)
         if bad:
             raise ValueError(f"contains control characters that documents cannot hold: {', '.join(bad)}")
+        # Long text may join emoji with U+200D; one-line values (names, ids) hold no invisible text.
+        hidden = invisible_chars(value, zero_width=single_line)
+        if hidden:
+            raise ValueError(f"contains invisible characters that change how the text reads: {', '.join(hidden)}")
         if len(value) > limit:
             raise ValueError(f"text is {len(value)} characters long; the limit is {limit}")
         if not value:
@@ -44,10 +48,12 @@ def _text(limit: int) -> Any:
     return BeforeValidator(clean)
 
 
-Text = Annotated[str, _text(MAX_TEXT)]
-LongText = Annotated[str, _text(MAX_LONG_TEXT)]
+Text = Annotated[str, _text(MAX_TEXT, single_line=True)]
+LongText = Annotated[str, _text(MAX_LONG_TEXT, single_line=False)]
 
 _DATE_PL = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(\s*r\.?)?$")
+# Dates a document can hold and compute with (birth dates, deadlines, schedules decades ahead).
+MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
 
 def _parse_date(value: Any) -> Any:
@@ -67,7 +73,14 @@ def _parse_date(value: Any) -> Any:
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date), PlainSerializer(lambda d: d.isoformat())]
+def _date_in_range(value: dt.date) -> dt.date:
+    if not MIN_DATE <= value <= MAX_DATE:
+        raise ValueError(f"date {value.isoformat()} is outside the years {MIN_DATE.year}-{MAX_DATE.year}")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date), AfterValidator(_date_in_range),
+                 PlainSerializer(lambda d: d.isoformat())]
 
 
 def _parse_money(value: Any) -> Any:

@@ -67,7 +67,7 @@ def check_loan_agreement(case: LoanAgreement, project: Project) -> Findings:
     problems = loan.check_loan(
         months=case.okres_miesiecy, granted_on=case.decyzja.data, first_due=case.pierwsza_rata,
         terms=params.terms(), contract_end=case.pozyczkobiorca.umowa_do,
-        guarantors=len(case.poreczyciele), required_guarantors=params.poreczyciele)
+        guarantors=len(case.poreczyciele), required_guarantors=params.poreczyciele, principal=case.kwota)
     found: Findings = [((*field.split("."),), msg) for field, msg in problems]
     if case.kwota <= 0:
         found.append((("kwota",), "must be more than 0"))

@@ -22,13 +22,19 @@ def render_docx(template: Path, templates_root: Path, context: dict[str, Any],
     for name in ("subject", "keywords", "comments", "category", "last_modified_by", "identifier",
                  "content_status", "language", "version"):
         setattr(props, name, "")
-    props.title, props.author = title, author
+    # python-docx (like Word) holds at most 255 characters in a core property.
+    props.title, props.author = _property(title), _property(author)
     props.created = props.modified = when.replace(tzinfo=None)
     props.last_printed = when.replace(tzinfo=None)
     props.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
     return _normalise_zip(buffer.getvalue(), when)
+
+
+def _property(text: str, limit: int = 255) -> str:
+    """A document property value within `limit` characters (cut with an ellipsis)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _normalise_zip(data: bytes, when: dt.datetime) -> bytes:

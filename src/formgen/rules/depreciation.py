@@ -80,6 +80,15 @@ def straight_line(value: Decimal, annual_rate: Decimal, accepted: date,
     return plan
 
 
+def months_to_write_off(value: Decimal, annual_rate: Decimal) -> int:
+    """How many monthly write-offs straight_line makes for the value at the rate (0: none)."""
+    amount = to_money(value)
+    if annual_rate <= 0 or amount <= 0:
+        return 0
+    monthly = max(monthly_charge(amount, annual_rate), GROSZ)
+    return int(-(-amount // monthly))
+
+
 def one_off(value: Decimal, accepted: date) -> list[WriteOff]:
     """A low-value asset (or materials): the whole value in the month of acceptance."""
     return [(month_of(accepted), to_money(value))]

@@ -195,9 +195,12 @@ def check_loan(
     contract_end: date | None,
     guarantors: int,
     required_guarantors: int,
+    principal: Decimal | None = None,
 ) -> list[tuple[str, str]]:
     """Return (field, message) problems of a loan application against the terms; empty when fine."""
     problems = _term_problems(months, terms)
+    if principal is not None and principal > 0 and months >= 1:
+        problems += _installment_problems(principal, months, terms)
     problems += _start_problems(granted_on, first_due, terms.max_start_delay_months)
     problems += _contract_problems(months, first_due, contract_end)
     if guarantors != required_guarantors:
@@ -205,6 +208,18 @@ def check_loan(
         message = f"exactly {required_guarantors} {noun} required, got {guarantors}"
         problems.append(("poreczyciele", message))
     return problems
+
+
+def _installment_problems(principal: Decimal, months: int, terms: LoanTerms) -> list[tuple[str, str]]:
+    """Each installment must come to at least one rounding unit (else it rounds down to zero)."""
+    spread = principal
+    if terms.method == "flat":
+        spread += _simple_interest(principal, months, terms.annual_rate)
+    if spread / months >= terms.rounding_unit:
+        return []
+    unit = format(terms.rounding_unit, "f")
+    return [("kwota", f"{principal} over {months} months gives installments below the rounding unit "
+                      f"of {unit} zł: lend at least {terms.rounding_unit * months} zł or choose fewer months")]
 
 
 def _contract_problems(

@@ -15,6 +15,8 @@ NBSP = "\u00a0"
 # Spaces people and spreadsheets put between thousands: plain, no-break, narrow no-break.
 _THOUSANDS_SPACES = re.compile("[ \u00a0\u202f]")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+# "16.200" or "16,200": in Poland a dot often groups thousands, so the reading is unclear.
+_THOUSANDS_OR_DECIMALS = re.compile(r"[+-]?\d{1,3}[.,]\d{3}")
 # slownie works on floats; below this bound the float keeps every grosz exact.
 _WORDS_LIMIT = Decimal("1e12")
 
@@ -39,6 +41,12 @@ def _parse_amount(text: str) -> Decimal:
     if "," in cleaned and "." in cleaned:
         # "1.234,50" and "1,234.50" are ambiguous across locales: refuse rather than guess.
         raise ValueError(f"not an amount: '{text}'")
+    if _THOUSANDS_OR_DECIMALS.fullmatch(cleaned):
+        whole, _, part = cleaned.replace(",", ".").partition(".")
+        fraction = part[:2] if part.endswith("0") else part
+        hint = f" or {whole},{fraction} for złote and grosze" if len(fraction) == 2 else ""
+        raise ValueError(f"ambiguous amount '{text}': {whole} {part},00 zł or {whole},{fraction} zł? "
+                         f"Write {whole}{part} for thousands{hint}")
     cleaned = cleaned.replace(",", ".")
     if not _PLAIN_NUMBER.fullmatch(cleaned):
         raise ValueError(f"not an amount: '{text}'")
