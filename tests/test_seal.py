@@ -30,12 +30,14 @@ PASSWORD = "Zażółć gęślą jaźń 7"
 SIGNER_NAME = "Jadwiga Testowa-Podpisująca"
 
 
-def make_certificate(folder, name, passphrase=b"haslo-certyfikatu"):
+def make_certificate(folder, name, passphrase=b"haslo-certyfikatu", digital_signature=True,
+                     content_commitment=True):
     """A self-signed RSA certificate: (PKCS#12 file, PEM certificate file)."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    usage = x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+    usage = x509.KeyUsage(digital_signature=digital_signature, content_commitment=content_commitment,
+                          key_encipherment=not (digital_signature or content_commitment),
                           data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=False,
                           encipher_only=False, decipher_only=False)
     cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
@@ -163,7 +165,8 @@ def test_verify_an_encrypted_copy_with_its_password(encrypted, secrets, tmp_path
 
 
 def test_verify_asks_for_the_password_once_and_does_not_echo_it(encrypted, tmp_path):
-    copy = tmp_path / "kopia.pdf"
+    copy = tmp_path / "kopia" / encrypted.name  # a second copy, elsewhere under its own name
+    copy.parent.mkdir()
     shutil.copy(encrypted, copy)
     shutil.copy(manifest_path(encrypted), manifest_path(copy))
     result = run(["verify", encrypted, copy], input=PASSWORD + "\n")
@@ -249,6 +252,45 @@ def test_a_removed_signature_is_noticed(signed, tmp_path):
     result = run(["verify", copy])
     assert (result.exit_code, result.output) == (
         1, f"{copy}: the manifest says the bundle is signed, but it has no signature\n")
+
+
+def test_an_unsigned_copy_does_not_pass_verify_trust(signed, secrets, tmp_path):
+    """The signature cut off and the manifest edited to match: integrity holds, but --trust
+    asks for a signature and there is none."""
+    data = signed.read_bytes()
+    original = data[:data.index(b"%%EOF") + len(b"%%EOF\n")]
+    copy = tmp_path / signed.name
+    copy.write_bytes(original)
+    manifest = json.loads(manifest_path(signed).read_text(encoding="utf-8"))
+    manifest["signed"] = False
+    manifest["bundle"]["sha256"] = __import__("hashlib").sha256(original).hexdigest()
+    manifest_path(copy).write_text(json.dumps(manifest), encoding="utf-8")
+    assert run(["verify", copy]).exit_code == 0
+    result = run(["verify", copy, "--trust", secrets["pem"]])
+    assert (result.exit_code, result.output) == (
+        1, f"{copy}: not signed: --trust needs a signed bundle (an unsigned manifest proves nothing "
+           f"about who made the file)\n")
+
+
+def test_a_certificate_that_may_not_sign_is_refused_before_signing(secrets, tmp_path):
+    p12, _ = make_certificate(tmp_path, "Tylko Szyfrowanie", digital_signature=False, content_commitment=False)
+    result = run(["bundle", CASE, "-o", tmp_path / "out", "--sign", p12, "--cert-password-file",
+                  secrets["cert_password"]])
+    assert result.exit_code == 1
+    assert result.output == (f"{p12}: this certificate cannot sign documents: its key usage (key_cert_sign, "
+                             f"key_encipherment) lacks digitalSignature and nonRepudiation; one of them is needed\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_digital_signature_certificate_signs_and_verifies_with_trust(secrets, tmp_path):
+    """A certificate with digitalSignature but without nonRepudiation signs, and verify --trust
+    accepts it (it used to say 'does not chain to a trusted certificate')."""
+    p12, pem = make_certificate(tmp_path, "Podpis Cyfrowy", content_commitment=False)
+    result = run(["bundle", CASE, "-o", tmp_path / "out", "--sign", p12, "--cert-password-file",
+                  secrets["cert_password"]])
+    assert result.exit_code == 0, result.output
+    bundle = tmp_path / "out" / "pozyczka-2026-003.pdf"
+    assert run(["verify", bundle, "--trust", pem]).output == f"{bundle}: OK\n"
 
 
 def test_encrypted_and_signed(secrets, tmp_path):

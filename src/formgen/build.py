@@ -18,7 +18,7 @@ from jinja2 import TemplateError
 
 from formgen import runner
 from formgen.cases.load import Case, load_cases, registers, to_case
-from formgen.cases.source import Record
+from formgen.cases.source import MAX_TABLE_ROWS, Record
 from formgen.catalog import Form
 from formgen.errors import FormgenError, InputError, Problem, describe
 from formgen.output import Staged, build_time, name_key, remove_stale_temporaries, safe_path
@@ -71,11 +71,20 @@ def render_document(project: Project, form: Form, case: Case, formats: Iterable[
                                    form.decl.title, context["autor_dokumentu"], when)
         if "pdf" in formats or "html" in formats:
             html = render_html(project.templates, form, context, when)
+            _check_size(form, html)
             if "pdf" in formats:
                 out.pdf = html_to_pdf(html, form.folder, [project.templates])
     except TemplateError as exc:
         raise FormgenError(f"form {form.id}: template error: {exc}") from exc
     return out
+
+
+def _check_size(form: Form, html: str) -> None:
+    """Refuse, before layout, a document too large to lay out within the memory limit."""
+    rows = html.count("<tr")
+    if rows > MAX_TABLE_ROWS:
+        raise FormgenError(f"form {form.id}: the document would hold {rows} table rows; the limit is "
+                           f"{MAX_TABLE_ROWS}: split the case (or the input of a register) into smaller ones")
 
 
 def render_case(project: Project, case: Case, out_dir: Path, formats: Iterable[str],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from formgen.assemble import COVER_TITLE, Assembly, content_hashes
 from formgen.build import Report, case_label
 from formgen.cases.load import Case, registers, to_case
 from formgen.cases.source import Record
-from formgen.errors import FormgenError, InputError, Problem
+from formgen.errors import FormgenError
 from formgen.output import (
     Staged,
     build_time,
@@ -141,7 +141,7 @@ def encrypt_conflict(variant: str) -> str:
 
 
 def bundle_groups(cases: list[Case], per_file: bool,
-                  reserved_names: set[str] = frozenset()) -> tuple[dict[str, list[Case]], list[InputError]]:
+                  reserved_names: Iterable[str] = ()) -> tuple[dict[str, list[Case]], list[Result]]:
     """The bundles to make: name -> its cases (one case each, or every case of an input file),
     and the cases refused because their bundle's name is unusable. Case names are unique
     already (see build.collect); with --per-file, files of one name in different folders get
@@ -153,16 +153,15 @@ def bundle_groups(cases: list[Case], per_file: bool,
         return groups, []
     names: dict[Path, str] = {}
     taken = {name_key(n) for n in reserved_names}
-    refused: list[InputError] = []
+    refused: list[Result] = []
     for case in cases:
         if case.derived:
             groups.setdefault(case.id, []).append(case)
             continue
         path = case.record.path.resolve()
         if reserved(case.record.path.stem):
-            refused.append(InputError([Problem(str(case.record.path), case.record.line, "",
-                                               f"'{case.record.path.stem}' is a device name on Windows "
-                                               f"and cannot name a bundle: rename the file")]))
+            refused.append(Result(case_label(case), error=f"'{case.record.path.stem}' is a device name on "
+                                                          f"Windows and cannot name a bundle: rename the file"))
             continue
         if path not in names:
             names[path] = _free_name(slug(case.record.path.stem), taken)
@@ -216,8 +215,7 @@ def make_bundles(project: Project, cases: list[Case], out: Path, per_file: bool,
     remove_stale_temporaries(out)
     when = build_time()
     registers_wanted = {c.id for c in cases if c.derived}
-    groups, refused = bundle_groups([c for c in cases if not c.derived], per_file, registers_wanted)
-    refusals = [Result(str(e.problems[0].source), error=e.message) for e in refused]
+    groups, refusals = bundle_groups([c for c in cases if not c.derived], per_file, registers_wanted)
     names = list(groups)
     if pooled(jobs, len(names)):
         work = [Job(_label(n, groups[n], per_file), _bundle_job,

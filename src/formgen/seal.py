@@ -66,6 +66,9 @@ class Signer:
             raise FormgenError(f"{origin}: not a PKCS#12 file, or the password is wrong") from exc
         if signer is None or getattr(signer, "signing_cert", None) is None:
             raise FormgenError(f"{origin}: the PKCS#12 file holds no certificate with a private key")
+        problem = usage_problem(signer.signing_cert)
+        if problem:
+            raise FormgenError(f"{origin}: this certificate cannot sign documents: {problem}")
         self.signer = signer
 
     @classmethod
@@ -95,6 +98,23 @@ class Signer:
             return signers.sign_pdf(writer, meta, signer=self.signer).getvalue()
         except Exception as exc:
             raise FormgenError(f"signing failed: {exc}") from exc
+
+
+# A document signature needs one of these key usages (nonRepudiation is also called
+# contentCommitment); signing and verifying use the same rule.
+SIGNING_USAGES = {"digital_signature", "non_repudiation"}
+
+
+def usage_problem(cert: Any) -> str | None:
+    """Why a certificate (asn1crypto) may not sign documents, or None when it may."""
+    usage = cert.key_usage_value
+    if usage is None:  # no KeyUsage extension: the key is not restricted
+        return None
+    names = set(usage.native)
+    if names & SIGNING_USAGES:
+        return None
+    has = ", ".join(sorted(names)) or "none"
+    return f"its key usage ({has}) lacks digitalSignature and nonRepudiation; one of them is needed"
 
 
 def _quiet_pyhanko() -> None:
@@ -133,7 +153,11 @@ def _judge(label: str, status: Any, judge_trust: bool) -> list[str]:
         coverage = getattr(status.coverage, "name", "unknown")
         problems.append(f"{label}: covers only part of the file ({coverage})")
     if judge_trust and not status.trusted:
-        problems.append(f"{label}: the signer's certificate does not chain to a trusted certificate")
+        problem = usage_problem(status.signing_cert)
+        if problem:
+            problems.append(f"{label}: the signer's certificate may not sign documents: {problem}")
+        else:
+            problems.append(f"{label}: the signer's certificate does not chain to a trusted certificate")
     return problems
 
 
@@ -145,6 +169,7 @@ def check_signatures(pdf: bytes, password: str | None, trust: list[Path] | None 
     """
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko_certvalidator import ValidationContext
 
     _quiet_pyhanko()
@@ -163,7 +188,8 @@ def check_signatures(pdf: bytes, password: str | None, trust: list[Path] | None 
         try:
             # No roots: only integrity counts, and the operating system's trust list is not consulted.
             context = ValidationContext(trust_roots=roots, allow_fetching=False)
-            status = validate_pdf_signature(signature, context)
+            usage = KeyUsageConstraints(key_usage=SIGNING_USAGES, match_all_key_usages=False)
+            status = validate_pdf_signature(signature, context, key_usage_settings=usage)
         except Exception as exc:  # a damaged signature may fail to parse at all
             problems.append(f"signature {number}: cannot be validated: {type(exc).__name__}: {exc}")
             continue

@@ -93,7 +93,10 @@ def check_bundle(path: Path, password: str | None = None, trust: list[Path] | No
     except OSError as exc:
         return [f"cannot read the bundle: {exc.strerror or exc}"]
     problems = []
-    if sha256(data) != manifest.get("bundle", {}).get("sha256"):
+    recorded = manifest["bundle"].get("file")
+    if recorded != path.name:
+        problems.append(f"the manifest is for '{recorded}', not for this file (renamed or swapped)")
+    if sha256(data) != manifest["bundle"].get("sha256"):
         problems.append("sha256 differs from the manifest (the file was changed)")
     try:
         problems += _check_pdf(data, manifest, password, trust)
@@ -169,6 +172,10 @@ def _check_pdf(data: bytes, manifest: dict[str, Any], password: str | None,
     root: Any = reader.trailer["/Root"]
     if manifest.get("signed") or _has_signature_field(root):
         problems += _check_signed(data, manifest, password, trust)
+    elif trust:
+        # --trust asks for proof of origin: only a signature gives it; a manifest can be rewritten.
+        problems.append("not signed: --trust needs a signed bundle (an unsigned manifest proves nothing "
+                        "about who made the file)")
     problems += _check_pdfa(root, str(manifest.get("pdf_variant", "")))
     problems += _check_fonts(reader)
     problems += _check_pages(reader, manifest)

@@ -18,6 +18,7 @@ POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 TYPOGRAPHY = set("„”“‘’«»–—…§°×·€\u00a0\u202f")
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 SINGLE_BYTE = ("cp1250", "iso-8859-2")
+CONTROL_PENALTY = -1000
 _CONTROL = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]")
 _NON_ASCII = re.compile("[^\\x00-\\x7f]")
 
@@ -63,7 +64,7 @@ def _single_byte(raw: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     scored = sorted(((plausibility(text), name) for name, text in readings.items()), reverse=True)
-    if not scored or scored[0][0] < 0:
+    if not scored or scored[0][0] <= CONTROL_PENALTY:
         raise EncodingProblem("not UTF-8, cp1250 or ISO-8859-2 text; save it as UTF-8 or give --encoding")
     best_score, best = scored[0]
     if len(scored) > 1 and scored[1][0] == best_score and readings["cp1250"] != readings["iso-8859-2"]:
@@ -76,7 +77,7 @@ def plausibility(text: str) -> int:
     """How much `text` looks like Polish: +1 per Polish letter, -3 per other non-ASCII character,
     and -1000 when it holds control characters (a wrong single-byte reading makes those)."""
     if _CONTROL.search(text):
-        return -1000
+        return CONTROL_PENALTY
     score = 0
     for char in _NON_ASCII.findall(text):
         score += 1 if char in POLISH_LETTERS else 0 if char in TYPOGRAPHY else -3

@@ -13,6 +13,9 @@ Loc = tuple[str | int, ...]
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 20  # nesting of mappings and lists (YAML) or of dotted column names (CSV)
 MAX_ITEMS = 10_000  # items of one list: rows of an included CSV, list indexes in headers
+# Rows of all tables of one document: WeasyPrint keeps a whole document's layout in memory,
+# about 0.3 MB a row of the asset register; 2 000 rows stay well under 1 GiB.
+MAX_TABLE_ROWS = 2_000
 
 
 @dataclass
