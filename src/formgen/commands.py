@@ -27,12 +27,20 @@ def validate(project: Project, paths: list[Path], form: str | None) -> None:
     from formgen.build import collect
 
     cases, invalid = collect(project, paths, form)
+    _echo_warnings(cases)
     for error in invalid:
         click.echo(error.message, err=True)
     checked = sum(not c.derived for c in cases) + len(invalid)
     click.echo(f"{checked} case(s) checked, {len(invalid)} with problems.", err=True)
     if invalid:
         sys.exit(1)
+
+
+def _echo_warnings(cases: list[Any]) -> None:
+    """Print each case's warnings (`file:line: field: warning: …`); they do not fail the run."""
+    for case in cases:
+        for warning in case.warnings:
+            click.echo(str(warning), err=True)
 
 
 def _formats(fmt: str) -> tuple[str, ...]:
@@ -45,6 +53,7 @@ def batch(project: Project, paths: list[Path], out: Path, fmt: str, jobs: int, f
     from formgen.build import collect, render_all
 
     cases, invalid = collect(project, paths, form)
+    _echo_warnings(cases)
     for error in invalid:
         click.echo(error.message, err=True)
     show = progress and len(cases) > 1
