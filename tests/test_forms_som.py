@@ -158,7 +158,7 @@ def test_image_consent(project):
     assert_in_both(
         texts, SOM.format(n=5), "Agnieszka Lipowska", "(imię i nazwisko rodzica lub opiekuna prawnego)",
         "Przykładowo, dnia 1 września 2026 r.", "ZGODA NA WYKORZYSTANIE WIZERUNKU DZIECKA",
-        "Ja, niżej podpisana, rodzic (opiekun prawny) dziecka Jan Lipowski, ur. 1 lipca 2024 r., "
+        "Ja, niżej podpisana, rodzic (opiekun prawny) dziecka Jana Lipowskiego, ur. 1 lipca 2024 r., "
         "objętego opieką w Żłobku Miejskim nr 3 w Przykładowie",
         "Miejsce publikacji wizerunku", "strona internetowa placówki ☒ ☐",
         "profile placówki w mediach społecznościowych ☐ ☒", "kronika i albumy placówki ☐ ☐",
