@@ -128,7 +128,8 @@ def test_new_prints_a_yaml_starter_with_every_field():
     data = yaml.safe_load(result.stdout)
     assert data["form"] == "som-oswiadczenie"
     assert set(data) == {"form", "id", "osoba", "rola", "stanowisko", "miejscowosc", "data"}
-    assert set(data["osoba"]) == {"imie", "nazwisko", "plec", "pesel"}
+    assert set(data["osoba"]) == {"imie", "nazwisko", "plec", "pesel", "odmiana"}
+    assert set(data["osoba"]["odmiana"]) == {"dopelniacz", "celownik", "biernik", "narzednik", "miejscownik"}
 
 
 def test_help_does_not_import_weasyprint():

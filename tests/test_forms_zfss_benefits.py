@@ -115,7 +115,7 @@ def test_child_holiday_application(project):
         "Tomasz Wójcik",
         "Wniosek o dofinansowanie wycieczki dzieci",
         "Proszę o jednorazowe dofinansowanie do wycieczki zorganizowanej mojego dziecka",
-        "Julia Wójcik",
+        "Julii Wójcik",  # the child's name in the genitive: a woman's surname in -k stays as it is
         "urodzonego",
         "10 maja 2014 r.",
         "(imię dziecka)",

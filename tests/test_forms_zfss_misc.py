@@ -92,14 +92,14 @@ def test_loan_application_for_another_purpose_lists_its_documents(project):
         assert "(przeznaczenie pożyczki remontowej)" not in text
 
 
-def test_retiree_without_a_post_and_of_unknown_sex(project, tmp_path):
+def test_retiree_without_a_post_takes_the_sex_from_the_first_name(project, tmp_path):
     text = application(extra="ostatnia_pozyczka_splacona: 2020-01-15\n").replace(
         "  plec: K\n", "  emeryt: true\n")
     cases, invalid = collect(project, [write(tmp_path, "case.yaml", text)])
     assert not invalid
     doc = render_document(project, cases[0].forms[0], cases[0], ("docx", "pdf"), build_time())
-    assert_in_both((docx_text(doc.docx), pdf_text(doc.pdf)), "emeryt(ka) / rencista(-tka)",
-                   "W roku …", "otrzymałam/em pożyczkę", "spłaciłam/em w dniu 15 stycznia 2020 r.",
+    assert_in_both((docx_text(doc.docx), pdf_text(doc.pdf)), "emerytka / rencistka",  # Ewa: K
+                   "W roku …", "otrzymałam pożyczkę", "spłaciłam w dniu 15 stycznia 2020 r.",
                    "umowa z developerem (do wglądu)")
 
 

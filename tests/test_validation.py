@@ -78,7 +78,7 @@ def test_income_statement_checks(project, tmp_path):
 
 def test_intervention_card_checks(project, tmp_path):
     text = ("form: som-karta-interwencji\nid: k-1\ndata_karty: 2026-11-20\ndata_zgloszenia: 2026-11-11\n"
-            "dziecko: {imie: A, nazwisko: B}\npodejrzany: personel\nkrzywdzenie: zaniedbanie\n"
+            "dziecko: {imie: Ala, nazwisko: B}\npodejrzany: personel\nkrzywdzenie: zaniedbanie\n"
             "przyczyna: x\nzawiadamiajacy: y\ndzialania:\n  - data: 2026-11-01\n    opis: z\n"
             "forma_interwencji: [inna]\n")
     assert messages(project, tmp_path, "k.yaml", text) == [

@@ -28,6 +28,7 @@ def validate(project: Project, paths: list[Path], form: str | None, encoding: st
     from formgen.build import check, collect
 
     cases, invalid = collect(project, paths, form, encoding)
+    _echo_warnings(cases)
     unrenderable = check(project, cases)
     for error in invalid + unrenderable:
         click.echo(error.message, err=True)
@@ -37,6 +38,13 @@ def validate(project: Project, paths: list[Path], form: str | None, encoding: st
     click.echo(f"{checked} case(s) checked, {failed} with problems.", err=True)
     if invalid or unrenderable:
         sys.exit(1)
+
+
+def _echo_warnings(cases: list[Any]) -> None:
+    """Print each case's warnings (`file:line: field: warning: …`); they do not fail the run."""
+    for case in cases:
+        for warning in case.warnings:
+            click.echo(str(warning), err=True)
 
 
 def _formats(fmt: str) -> tuple[str, ...]:
@@ -49,6 +57,7 @@ def batch(project: Project, paths: list[Path], out: Path, fmt: str, jobs: int, f
     from formgen.build import build, collect
 
     cases, invalid = collect(project, paths, form, encoding)
+    _echo_warnings(cases)
     for error in invalid:
         click.echo(error.message, err=True)
     show = progress and len(cases) > 1

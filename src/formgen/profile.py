@@ -41,7 +41,8 @@ class Profile(Schema):
     nazwa: Text
     nazwa_miejscownik: Text  # after "w": "w Żłobku Miejskim nr 3 w Przykładowie"
     nazwa_narzednik: Text  # after "pomiędzy": "Żłobkiem Miejskim nr 3 w Przykładowie"
-    zwany_dalej: Text  # "Pracodawcą"
+    zwany_dalej: Text  # "Pracodawcą": the term the agreements define, after "zwanym dalej"
+    zwany_dalej_biernik: Text  # the same term as an object: "upoważnia Pracodawcę"
     adres: Address
     nip: Nip | None = None
     regon: Regon | None = None

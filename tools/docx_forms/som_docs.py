@@ -230,7 +230,7 @@ def som_zgoda_wizerunek(b: Builder) -> None:
     b.para("")
     b.title("ZGODA NA WYKORZYSTANIE WIZERUNKU DZIECKA")
     b.para("Ja, niżej {{ podpisany }}, rodzic (opiekun prawny) dziecka ",
-           ("b", CHILD.replace("dziecko", "zgoda.dziecko")), ", ur. ",
+           ("b", '{{ zgoda.dziecko|odmien("dopelniacz") }}'), ", ur. ",
            ("b", BORN.replace("dziecko", "zgoda.dziecko")),
            ", objętego opieką w {{ instytucja.nazwa_miejscownik }}, oświadczam, że w zakresie "
            "zaznaczonym poniżej wyrażam albo nie wyrażam zgody na nieodpłatne utrwalanie wizerunku "

@@ -57,8 +57,8 @@ def _parties(b: Builder) -> None:
     b.para("zawarta w dniu ", ("b", "{{ umowa.data_umowy|data }}"),
            " pomiędzy {{ instytucja.nazwa_narzednik }}, zwanym dalej {{ instytucja.zwany_dalej }}, "
            "reprezentowanym przez {{ instytucja.dyrektor.reprezentacja }}")
-    b.para("a {{ slowa.pani_pan }} ", ("b", BORROWER))
-    b.para("{{ slowa.zwany }} dalej Pożyczkobiorcą {{ slowa.zamieszkaly }} w ",
+    b.para("a {{ slowa.pani_pan }} ", ("b", '{{ umowa.pozyczkobiorca|odmien("narzednik") }}'), ",")
+    b.para("{{ slowa.zwany }} dalej Pożyczkobiorcą, {{ slowa.zamieszkaly }} pod adresem: ",
            ("b", "{{ umowa.pozyczkobiorca.adres }}"), ", {{ slowa.zatrudniony }} na stanowisku ",
            ("b", "{{ umowa.pozyczkobiorca.stanowisko }}"), " w {{ instytucja.nazwa_miejscownik }}.")
 
@@ -94,7 +94,7 @@ def _terms(b: Builder) -> None:
            "z zasadami określonymi w Regulaminie Gospodarowania Zakładowym Funduszem Świadczeń "
            "Socjalnych.")
     _paragraph(b, 4)
-    b.para("Pożyczkobiorca upoważnia Zakład Pracy do potrącania należnych rat pożyczki wraz "
+    b.para("Pożyczkobiorca upoważnia {{ instytucja.zwany_dalej_biernik }} do potrącania należnych rat pożyczki wraz "
            "z odsetkami zgodnie z §\u00a02 niniejszej umowy z przysługującego mu miesięcznego "
            "wynagrodzenia za pracę, poczynając od dnia ", ("b", "{{ potracenia_od|data }}"))
     _paragraph(b, 5)
@@ -120,7 +120,7 @@ def _guarantors(b: Builder) -> None:
     b.para(("b", "Na poręczycieli proponuję:"), align="left")
     b.tag("{%p for g in poreczyciele %}")
     b.para("{{ loop.index }}. {{ g.pan_pani }} ",
-           ("b", "{{ g.osoba.imie }} {{ g.osoba.nazwisko }}"), align="left")
+           ("b", '{{ g.osoba|odmien("biernik") }}'), align="left")
     b.tag("{%p if g.osoba.dowod %}")
     b.para("Dow. Os. nr ", ("b", "{{ g.osoba.dowod.numer }}"), " wyd. przez ",
            ("b", "{{ g.osoba.dowod.wydany_przez }}"), align="left", after=1)

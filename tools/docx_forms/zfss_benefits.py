@@ -186,7 +186,7 @@ def zfss_wniosek_wypoczynek_dziecka(b: Builder) -> None:
     b.para("Proszę o jednorazowe dofinansowanie do wycieczki zorganizowanej mojego dziecka",
            after=1)
     d = "wniosek.dziecko"
-    grid(b, [["B:{{ " + d + ".imie }} {{ " + d + ".nazwisko }}", ", urodzonego",
+    grid(b, [["B:{{ " + d + '|odmien("dopelniacz") }}', ", urodzonego",
               "B:{{ " + d + ".data_urodzenia|data }}", ","],
              ["S:(imię dziecka)", "", "S:(data urodzenia dziecka)", ""]], [70, 25, 60, 5], size=11)
     b.para("")

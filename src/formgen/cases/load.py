@@ -14,6 +14,7 @@ from formgen.cases.source import Record
 from formgen.cases.yamlread import read_yaml
 from formgen.catalog import Form
 from formgen.errors import CatalogError, InputError, Problem, describe
+from formgen.forms.common import name_warnings
 from formgen.forms.types import CaseId
 from formgen.project import Project
 from formgen.validation import at, located, problems_of
@@ -31,6 +32,7 @@ class Case:
     forms: tuple[Form, ...]
     data: BaseModel
     derived: bool = False  # a register built from other cases, not read from a file
+    warnings: tuple[Problem, ...] = ()  # worth a look, but not errors (e.g. a name's guessed forms)
 
     def data_for(self, form: Form) -> BaseModel:
         """The case's data seen through one form's schema."""
@@ -104,7 +106,8 @@ def _to_case(record: Record, project: Project) -> Case:
         data = schema.model_validate(fields)
     except ValidationError as exc:
         raise InputError(problems + problems_of(exc, record)) from None
-    case = Case(id=case_id, record=record, forms=forms, data=data)
+    warnings = tuple(at(record, loc, f"warning: {msg}") for loc, msg in name_warnings(data))
+    case = Case(id=case_id, record=record, forms=forms, data=data, warnings=warnings)
     for form in forms:
         if form.check:
             problems += _run_check(form, case, project)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
+
 from formgen.forms.types import Date, Pesel, Schema, Text
+from formgen.rules import names
 from formgen.rules.identifiers import pesel_sex
 
 Sex = Literal["K", "M"]
@@ -12,13 +15,38 @@ Loc = tuple[str | int, ...]
 Findings = list[tuple[Loc, str]]
 
 
+class NameForms(Schema):
+    """The full name in the grammatical cases, where the rules would print it wrong."""
+
+    dopelniacz: Text | None = None  # kogo? "Jana Kowalskiego"
+    celownik: Text | None = None  # komu? "Janowi Kowalskiemu"
+    biernik: Text | None = None  # kogo? "Jana Kowalskiego"
+    narzednik: Text | None = None  # z kim? "Janem Kowalskim"
+    miejscownik: Text | None = None  # o kim? "Janie Kowalskim"
+
+
 class Person(Schema):
-    """A named person; sex (K/M) from the data or from the PESEL, for grammatical gender."""
+    """A named person; sex (K/M) as given, else from the PESEL, else from the first name."""
 
     imie: Text
     nazwisko: Text
-    plec: Sex | None = None
     pesel: Pesel | None = None
+    plec: Sex | None = Field(default=None, validate_default=True)
+    odmiana: NameForms | None = None  # the name's forms by case, overriding the rules
+
+    @field_validator("plec")
+    @classmethod
+    def _known_sex(cls, plec: Sex | None, info: ValidationInfo) -> Sex | None:
+        """Check `plec` against the PESEL; when absent, take it from the PESEL or the first name."""
+        pesel, first = info.data.get("pesel"), info.data.get("imie")
+        encoded = pesel_sex(pesel) if pesel else None
+        if plec and encoded and plec != encoded:
+            raise ValueError(f"'{plec}' contradicts the PESEL, which encodes '{encoded}'")
+        found = plec or encoded or (names.first_name_sex(first) if first else None)
+        if found is None and first:
+            raise ValueError("required: K or M (no PESEL, and the dictionary does not tell "
+                             "the sex of this first name)")
+        return found  # type: ignore[return-value]
 
     @property
     def full_name(self) -> str:
@@ -26,10 +54,30 @@ class Person(Schema):
 
     @property
     def sex(self) -> str | None:
-        """K or M when known (explicitly, or encoded in the PESEL), else None."""
-        if self.plec:
-            return self.plec
-        return pesel_sex(self.pesel) if self.pesel else None
+        """K or M: as given, from the PESEL or from the first name (None only if never validated)."""
+        return self.plec
+
+    def in_case(self, case: str) -> str:
+        """The full name in a grammatical case (`narzednik`): the `odmiana` override, else the rules."""
+        index = names.case_index(case)
+        given = getattr(self.odmiana, case) if self.odmiana and index else None
+        if given or not self.plec:
+            return given or self.full_name
+        return f"{self._declined('imie')[case]} {self._declined('nazwisko')[case]}"
+
+    def _declined(self, kind: names.Kind) -> names.Declined:
+        return names.decline(getattr(self, kind), self.plec, kind)  # type: ignore[arg-type]
+
+    def name_warnings(self) -> list[tuple[str, str]]:
+        """(field, message) for a name part declined by analogy, showing the forms to be printed."""
+        guessed = [kind for kind in ("imie", "nazwisko") if self.plec and self._declined(kind).guessed]
+        unset = [c for c in names.CASES[1:] if not getattr(self.odmiana, c, None)]
+        if not guessed or not unset:
+            return []
+        model = self._declined(guessed[0]).model  # type: ignore[arg-type]
+        forms = ", ".join(f"{case}: {self.in_case(case)}" for case in unset)
+        how = f" (wzór: {model})" if model else ""
+        return [(guessed[0], f"odmiana przez analogię{how}: {forms}; podaj 'odmiana', jeśli niepoprawna")]
 
 
 class Applicant(Person):
@@ -39,6 +87,20 @@ class Applicant(Person):
     stanowisko: Text | None = None
     emeryt: bool = False  # a retiree or pensioner rather than a current employee
     data_urodzenia: Date | None = None
+
+
+def name_warnings(data: BaseModel, loc: Loc = ()) -> Findings:
+    """Every person in the data whose name is declined by analogy, located at that name."""
+    found: Findings = []
+    if isinstance(data, Person):
+        found += [((*loc, field), message) for field, message in data.name_warnings()]
+    for name in type(data).model_fields:
+        value = getattr(data, name, None)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for i, item in items:
+            if isinstance(item, BaseModel):
+                found += name_warnings(item, (*loc, name) if i is None else (*loc, name, i))
+    return found
 
 
 def by_sex(sex: str | None, female: str, male: str, unknown: str | None = None) -> str:

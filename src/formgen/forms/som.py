@@ -18,11 +18,9 @@ INTERVENTIONS = {
 }
 
 
-class Child(Schema):
+class Child(Person):
     """The child the card is about."""
 
-    imie: Text
-    nazwisko: Text
     data_urodzenia: Date | None = None
 
 

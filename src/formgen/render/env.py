@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateRuntimeError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from formgen.rules import dates, identifiers, money
@@ -79,10 +79,18 @@ def checkbox(checked: bool) -> str:
     return "☒" if checked else "☐"
 
 
+def declined(person: Any, case: str) -> str:
+    """A person's full name in a grammatical case: {{ osoba|odmien("narzednik") }} → 'Janem Nowakiem'."""
+    try:
+        return str(person.in_case(case))
+    except (AttributeError, ValueError) as exc:
+        raise TemplateRuntimeError(f"odmien: {exc}") from None
+
+
 FILTERS = {
     "dots": dots, "kwota": amount, "liczba": number, "slownie": words, "data": long_date,
     "data_krotka": short_date, "konto": account, "akapity": paragraphs, "rzymska": roman, "procent": percent,
-    "pole": checkbox,
+    "pole": checkbox, "odmien": declined,
 }
 
 
