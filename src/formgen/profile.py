@@ -33,6 +33,13 @@ class Regulation(Schema):
     akt: Text  # the order that introduced it
     data: Date
     zalaczniki: dict[str, Text] = {}  # form id → this institution's annex number, if not the seed's
+    # Named references into this regulation that forms print ("procedura_interwencji": "§ 7"):
+    # each institution numbers its paragraphs differently, so no template names a paragraph.
+    paragrafy: dict[str, Text] = {}
+
+    def paragraf(self, name: str) -> str | None:
+        """The paragraph a named reference points to in this regulation, or None."""
+        return self.paragrafy.get(name)
 
 
 class Profile(Schema):
