@@ -34,7 +34,7 @@ def test_report_from_the_example_answers(project):
         assert "Załącznik nr 2 do Standardów Ochrony Małoletnich" in text
         assert "Czy znasz treść Standardów Ochrony Małoletnich obowiązujących w placówce?" in text
         assert "RAPORT Z WYNIKÓW ANKIETY MONITORUJĄCEJ" in text
-        assert "14 listopada 2026 r." in text  # 15 October + 30 days
+        assert "14.11.2026 r." in text  # 15 October + 30 days
         # p1: tak 4, częściowo 1, nie 1 of 6 → 66,7 / 16,7 / 16,6 %
         assert "66,7%" in text and "16,7%" in text and "16,6%" in text
         # p5: nie 4, trudno powiedzieć 1, one blank → 80 % / 20 % of the 5 answers
