@@ -99,7 +99,9 @@ def test_income_statement(project):
         "14 marca 2015 r.", "świadczenie wychowawcze", "Adam Zieliński", "nie wliczono – ukończone 18 lat",
         "art. 245 Kodeksu postępowania cywilnego",
         # (16 200 + 19 800 + 2 400) / 3 months / 3 members = 4 266,666… → 4 266,67 (group 4: 4 000–5 000)
-        "38 400,00 zł", "4 266,67 zł")
+        "38 400,00 zł", "4 266,67 zł",
+        # The annex's seven numbered rows: four family members, three left to fill by hand.
+        "nie wliczono – ukończone 18 lat 5. 6. 7.")
     assert all("(-ka)" not in text for text in texts)  # the spouse's sex is known: 'małżonek' 
 
 

@@ -13,7 +13,7 @@ from formgen.output import build_time
 from tests.conftest import EXAMPLES, assert_docx_xml_strict, docx_text, pdf_text, squash, write
 
 # The profile (data/institution.yaml) numbers the institution's annexes: karta zgłoszenia 7,
-# notatka 9, plan pomocy 10, zgoda na wizerunek 5, oświadczenie kandydata 11.
+# notatka 9, plan pomocy 10, zgoda na wizerunek 12, oświadczenie kandydata 11.
 SOM = "Załącznik nr {n} do Standardów Ochrony Małoletnich w Żłobku Miejskim nr 3 w Przykładowie"
 CLAUSE = "Jestem świadomy odpowiedzialności karnej za złożenie fałszywego oświadczenia."
 INTERVENTION = "sprawa-interwencja-2026-002.yaml"
@@ -156,7 +156,7 @@ def test_help_plan_leaves_empty_areas_and_dates_to_fill(project):
 def test_image_consent(project):
     texts = render(project, "zgoda-wizerunek-2026-001.yaml", "som-zgoda-wizerunek")
     assert_in_both(
-        texts, SOM.format(n=5), "Agnieszka Lipowska", "(imię i nazwisko rodzica lub opiekuna prawnego)",
+        texts, SOM.format(n=12), "Agnieszka Lipowska", "(imię i nazwisko rodzica lub opiekuna prawnego)",
         "Przykładowo, dnia 01.09.2026 r.", "ZGODA NA WYKORZYSTANIE WIZERUNKU DZIECKA",
         "Ja, niżej podpisana, rodzic (opiekun prawny) dziecka Jan Lipowski, ur. 01.07.2024 r., "
         "objętego opieką w Żłobku Miejskim nr 3 w Przykładowie",

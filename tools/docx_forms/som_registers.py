@@ -52,6 +52,7 @@ def som_ankieta(b: Builder) -> None:
     b.para("Ankietę przeprowadził(a): {{ ankieta.przeprowadzil|dots }}", align="left", after=0)
     b.para("Termin przekazania raportu Dyrektorowi: ", ("b", "{{ termin_raportu|data }}"),
            " ({{ definicja.termin_raportu_dni }} dni od dnia ankiety)", align="left")
+    b.para(("s", "Odsetek to udział odpowiedzi wśród udzielonych odpowiedzi na pytanie, zaokrąglony do 0,1% (równa liczba odpowiedzi daje zawsze ten sam odsetek, dlatego suma odsetków może wynosić 99,9% lub 100,1%)."), align="left")
     b.tag("{%p for r in pytania %}")
     b.para(("b", "{{ loop.index }}. {{ r.pytanie.tresc }}"), align="left", after=1)
     b.tag("{%p if r.pytanie.otwarte %}")

@@ -134,5 +134,6 @@ def check_own_thresholds(own: ThresholdParams | None, project: Project, krs: str
     if own is None or policy is None or policy.progi is None or own == policy.progi:
         return []
     adopted_text = policy.progi.text().replace("\u00a0", " ")  # a message, not a printed form
-    return [(loc, f"differ from the accounting policy the association adopted from {policy.od_roku} "
-                  f"({ADOPTED}: {adopted_text}); leave them out or make them agree")]
+    message = (f"differ from the accounting policy the association adopted from {policy.od_roku} "
+               f"({ADOPTED}: {adopted_text}); leave them out or make them agree")
+    return [(loc, message)]
