@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx_polish import polish
 
 FONT = "Times New Roman"
 DOTS = "…" * 30
@@ -149,6 +150,7 @@ class Builder:
 
     def save(self, path: Path) -> None:
         """Write the template, byte for byte the same for the same builder (no timestamps)."""
+        polish(self.doc)
         props = self.doc.core_properties
         props.author, props.last_modified_by, props.title = "formgen", "formgen", ""
         props.created = props.modified = dt.datetime(2026, 1, 1)

@@ -14,11 +14,11 @@ def som_wykaz_zapoznanych(b: Builder) -> None:
            "Małoletnich obowiązującymi w {{ instytucja.nazwa_miejscownik }} i zobowiązuję się do ich "
            "przestrzegania.")
     b.table(["L.p.", "Imię i nazwisko", "Stanowisko", "Data zapoznania się", "Podpis"],
-            ["{{ loop.index }}.", "{{ s.osoba.imie }} {{ s.osoba.nazwisko }}", "{{ s.stanowisko|dots(12) }}",
-             "{{ s.data|data(8) }}", ""],
-            "for s in wiersze", widths=[12, 50, 38, 32, 40])
+            ["{{ loop.index }}.", "{{ s.osoba.imie }} {{ s.osoba.nazwisko }}", "{{ s.stanowisko|dots(9) }}",
+             "{{ s.data|data(7) }}", ""],
+            "for s in wiersze", widths=[12, 50, 38, 34, 38])
     b.table(["L.p.", "Imię i nazwisko", "Stanowisko", "Data zapoznania się", "Podpis"],
-            ["{{ liczba + loop.index }}.", "", "", "", ""], "for i in range(3)", widths=[12, 50, 38, 32, 40])
+            ["{{ liczba + loop.index }}.", "", "", "", ""], "for i in range(3)", widths=[12, 50, 38, 34, 38])
     b.para(("s", "Wykaz prowadzi osoba odpowiedzialna za realizację standardów ochrony małoletnich; nowo "
                  "zatrudnione osoby wpisuje się przed dopuszczeniem do pracy z dziećmi."))
 
