@@ -13,7 +13,15 @@ from formgen.build import collect, render_document
 from formgen.errors import CatalogError
 from formgen.forms import pol, pol_plan
 from formgen.output import build_time
-from tests.conftest import EXAMPLES, ROOT, assert_docx_xml_strict, docx_text, pdf_text, squash, write
+from tests.conftest import (
+    EXAMPLES,
+    ROOT,
+    assert_docx_xml_strict,
+    docx_text,
+    pdf_text,
+    squash,
+    write,
+)
 
 YEAR = "rok-stowarzyszenia-2026.yaml"
 POLICY, PLAN, SPLIT = "pol-polityka-rachunkowosci", "pol-plan-amortyzacji", "pol-podzial-kosztow"
@@ -401,8 +409,8 @@ def test_own_thresholds_must_agree_with_the_adopted_policy(project, tmp_path):
     text = (f"form: {POLICY}\nid: p-3\n{own}przychody: {{nieodplatna: '1', odplatna: '1'}}\n"
             "progi:\n  srodek_trwaly_powyzej: '3500'\n  niska_wartosc_od: '2000'\n")
     assert messages(project, tmp_path, text) == [
-        "11: progi: differ from the accounting policy the association adopted from 2026 (pol/polityki.yaml: "
-        "powyżej 10 000,00 zł / od 2 500,00 zł); leave them out or make them agree"]
+        ("11: progi: differ from the accounting policy the association adopted from 2026 (pol/polityki.yaml: "
+         "powyżej 10 000,00 zł / od 2 500,00 zł); leave them out or make them agree")]
 
 
 def test_association_is_the_issuer_of_its_bundle(project):

@@ -10,42 +10,16 @@ The checks themselves are shown to fail on crafted pages at the end.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 
 import pytest
 from weasyprint import HTML
 
-from formgen.build import document_context
-from formgen.cases.load import Case
-from formgen.catalog import Form
 from formgen.project import Project
-from formgen.render.html import render_html
-from formgen.render.pdf import html_to_document
 from tests.conftest import EXAMPLES, ROOT, squash
-from tests.pdf_layout import MM, Box, layout_problems, read_pages
+from tests.pdf_layout import Box, layout_problems, read_pages
+from tests.rendered import example_names, examples, printable_boxes, render
 from tests.stress_cases import TOKENS, stressed_cases
-
-WHEN = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
-PX = 0.75  # WeasyPrint's CSS pixels in PDF points
-FOOTER_EDGE = 5 * MM  # the footer may use the bottom margin down to 5 mm from the edge
-
-
-def printable_boxes(document) -> list[Box]:  # type: ignore[no-untyped-def]
-    """Each page's content area; below it, the bottom margin (footer) down to 5 mm from the edge."""
-    boxes = []
-    for page in document.pages:
-        box = page._page_box  # WeasyPrint's laid-out page: its used margins, in CSS px
-        boxes.append(Box(box.margin_left * PX, box.margin_top * PX,
-                         (page.width - box.margin_right) * PX, page.height * PX - FOOTER_EDGE))
-    return boxes
-
-
-def render(project: Project, form: Form, case: Case) -> tuple[bytes, list[Box]]:
-    """The form's PDF for the case and each page's printable box."""
-    html = render_html(project.templates, form, document_context(project, form, case, WHEN), WHEN)
-    document = html_to_document(html, form.folder, [project.templates])
-    return document.write_pdf(), printable_boxes(document)
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +30,8 @@ def rendered() -> dict[tuple[str, str], tuple[bytes, list[Box]]]:
     for name, token in TOKENS.items():
         for case in stressed_cases(project, EXAMPLES, token):
             for form in case.forms:
-                out[(form.id, name)] = render(project, form, case)
+                doc = render(project, form, case, docx=False)
+                out[(form.id, name)] = (doc.pdf, doc.boxes)
     return out
 
 
@@ -76,6 +51,13 @@ def test_layout_holds_with_long_values(form_id, token):
     text = squash(" ".join(" ".join(w.text for w in page.words) for page in read_pages(pdf)))
     assert TOKENS[token][:12] in text.replace(" ", "")  # the token is there (wrapped or not)
     problems = layout_problems(pdf, boxes)
+    assert not problems, "\n".join(problems[:15])
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_layout_of_every_example_holds(name):
+    doc = examples()[name]
+    problems = layout_problems(doc.pdf, doc.boxes)
     assert not problems, "\n".join(problems[:15])
 
 

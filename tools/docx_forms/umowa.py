@@ -184,14 +184,14 @@ def _schedule(b: Builder) -> None:
               "{{ plan.first_installment|kwota }}, płatna {{ plan.first_due|data }}"],
              ["Następne raty", "{{ plan.next_installment|kwota }}",
               "Ostatnia rata", "płatna {{ plan.last_due|data }}"]],
-         [30, 40, 30, 66], borders=True)
+         [28, 40, 28, 70], borders=True)
     b.para("", after=0)
     b.table(["Nr raty", "Termin płatności", "Rata kapitałowa (zł)", "Odsetki (zł)",
              "Kwota raty (zł)", "Pozostały kapitał (zł)"],
             ["{{ r.number }}", "{{ r.due|data }}", "R:{{ r.principal|liczba }}",
              "R:{{ r.interest|liczba }}", "R:{{ r.amount|liczba }}",
              "R:{{ r.balance_after|liczba }}"],
-            "for r in plan.schedule", [16, 28, 31, 25, 30, 36])
+            "for r in plan.schedule", [14, 40, 28, 24, 28, 32])
     total = b.doc.tables[-1].add_row()
     for cell, text in zip(total.cells, ("Razem", "", "{{ plan.principal|liczba }}",
                                         "{{ plan.total_interest|liczba }}",
