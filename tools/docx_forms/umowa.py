@@ -151,7 +151,7 @@ def _guarantors_consent(b: Builder) -> None:
            "jako solidarnie współodpowiedzialni na pokrycie kwoty wraz z odsetkami z naszych "
            "wynagrodzeń.")
     b.para("")
-    dots = "…" * 20
+    dots = "…" * 17  # after "{{ n + 1 }} ", in a cell of 80 mm
     grid(b, [["B:Podpisy poręczycieli:", "B:Stwierdzam własnoręczność podpisów:"],
              ["{%tr for n in range([poreczyciele|length, 2]|max) %}", ""],
              ["", ""],

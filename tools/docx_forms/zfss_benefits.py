@@ -58,9 +58,23 @@ def _cell(cell, lines: list[tuple[str, str]],  # type: ignore[no-untyped-def]
 def _keep_together(b: Builder, start: int) -> None:
     """Keep the body elements from `start` on one page (Word moves them to the next one whole)."""
     body = b.doc.element.body
-    paragraphs = [p for element in list(body)[start:] for p in element.iter(qn("w:p"))]
+    paragraphs = [p for element in list(body)[start:] for p in element.iter(qn("w:p"))
+                  if not Paragraph(p, b.doc).text.startswith("{%")]  # tags vanish when rendered
     for p in paragraphs[:-1]:
         Paragraph(p, b.doc).paragraph_format.keep_with_next = True
+
+
+def _compact(b: Builder, start: int) -> None:
+    """The committee's part in 10 pt with little space after paragraphs, as the PDF sets it
+    (10,5 pt, tight lines), so that the application and the decision share a page."""
+    for element in list(b.doc.element.body)[start:]:
+        for p in element.iter(qn("w:p")):
+            para = Paragraph(p, b.doc)
+            if para.paragraph_format.space_after is None or para.paragraph_format.space_after > Pt(2):
+                para.paragraph_format.space_after = Pt(2)
+            for run in para.runs:
+                if run.font.size is None or run.font.size > Pt(10):
+                    run.font.size = Pt(10)
 
 
 def _committee(b: Builder, grant: str, refuse: str, reasons: tuple[int, bool], limit_note: str = "") -> None:
@@ -72,6 +86,7 @@ def _committee(b: Builder, grant: str, refuse: str, reasons: tuple[int, bool], l
     start = len(b.doc.element.body)
     _opinion(b, grant, refuse, *reasons)
     _decision(b, limit_note)
+    _compact(b, start)
     _keep_together(b, start)
 
 
