@@ -10,6 +10,7 @@ The checks themselves are shown to fail on crafted pages at the end.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pytest
@@ -95,3 +96,18 @@ def test_checks_see_a_signature_block_alone():
     pdf, boxes = crafted("<p style='height: 245mm'>Treść umowy.</p>"
                          "<p>Podpisy:</p><p>……………… (podpis)</p><p>(Jan Nowak)</p>")
     assert any("signature block" in p for p in layout_problems(pdf, boxes))
+
+
+def test_no_template_keeps_data_on_one_line():
+    # white-space: nowrap only in the base stylesheet's .nw, and .nw only around a computed
+    # amount or date (short by construction); free text must be able to wrap.
+    templates = sorted((ROOT / "templates").rglob("*.html")) + [ROOT / "templates" / "_base" / "form.css"]
+    for path in templates:
+        text = path.read_text(encoding="utf-8")
+        rules = [line for line in text.splitlines() if "nowrap" in line]
+        if path.name == "form.css":
+            assert [r.split("{")[0].strip() for r in rules] == [".nw"]
+        else:
+            assert not rules, f"{path}: {rules}"
+        for value in re.findall(r'class="[^"]*\bnw\b[^"]*">(.*?)</span>', text):
+            assert re.fullmatch(r"\{\{ [\w.]+\|(kwota|data) \}\}", value), f"{path}: .nw around {value}"
