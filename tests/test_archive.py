@@ -149,7 +149,7 @@ def test_manifest_records_hashes_and_no_personal_data(bundle, manifest):
 
 @pytest.mark.parametrize("example, files", [
     ("interwencja-2026-001.yaml", ["institution.yaml", "procedures/interwencja.yaml"]),
-    ("plan-amortyzacji-2026.yaml", ["institution.yaml", "pol/parametry.yaml"]),
+    ("plan-amortyzacji-2026.yaml", ["institution.yaml", "pol/parametry.yaml", "pol/polityki.yaml"]),
     ("ankieta-2026.yaml", ["institution.yaml", "procedures/ankieta.yaml"]),
 ])
 def test_manifest_lists_the_data_files_each_bundle_used(project, tmp_path, example, files):

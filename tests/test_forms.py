@@ -50,7 +50,7 @@ def test_standards_statement_values_and_absent_date(project):
     texts = render_example(project, "personel.csv", "oswiadczenie-2026-003")
     assert_in_both(texts, "Ja Łucja Świątek, pielęgniarka", "Przykładowo, dnia ……")
     texts = render_example(project, "personel.csv", "oswiadczenie-2026-001")
-    assert_in_both(texts, "Przykładowo, dnia 2 listopada 2026 r.")
+    assert_in_both(texts, "Przykładowo, dnia 02.11.2026 r.")
 
 
 def test_intervention_card(project):
@@ -59,9 +59,9 @@ def test_intervention_card(project):
         texts, HEADING.format(n=4, reg=SOM), "Karta interwencji", "1. Imię i nazwisko dziecka",
         "Zosia Przykładowa", "2. Przyczyna interwencji", "bez kurtki przy temperaturze około 2°C",
         "3. Osoba zawiadamiająca o podejrzeniu krzywdzenia", "Ewa Nowicka, opiekunka w grupie „Motylki”",
-        "4. Opis działań podjętych przez opiekuna/psychologa", "12 listopada 2026 r.",
+        "4. Opis działań podjętych przez opiekuna/psychologa", "12.11.2026 r.",
         "Obserwacja dziecka w grupie przez psychologa przez 3 dni.",
-        "5. Spotkania z opiekunami dziecka", "17 listopada 2026 r.",
+        "5. Spotkania z opiekunami dziecka", "17.11.2026 r.",
         "6. Forma podjętej interwencji", "zawiadomienie o podejrzeniu popełnienia przestępstwa",
         "wniosek o wgląd w sytuację dziecka/rodziny", "inny rodzaj interwencji",
         "Skierowanie rodziny do Miejskiego Ośrodka Pomocy Społecznej w Przykładowie.",
@@ -100,7 +100,9 @@ def test_income_statement(project):
         "14 marca 2015 r.", "świadczenie wychowawcze", "Adam Zieliński", "nie wliczono – ukończone 18 lat",
         "art. 245 Kodeksu postępowania cywilnego",
         # (16 200 + 19 800 + 2 400) / 3 months / 3 members = 4 266,666… → 4 266,67 (group 4: 4 000–5 000)
-        "38 400,00 zł", "4 266,67 zł")
+        "38 400,00 zł", "4 266,67 zł",
+        # The annex's seven numbered rows: four family members, three left to fill by hand.
+        "nie wliczono – ukończone 18 lat 5. 6. 7.")
     assert all("(-ka)" not in text for text in texts)  # the spouse's sex is known: 'małżonek' 
 
 

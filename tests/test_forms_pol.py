@@ -11,9 +11,17 @@ import pytest
 
 from formgen.build import collect, render_document
 from formgen.errors import CatalogError
-from formgen.forms import pol
+from formgen.forms import pol, pol_plan
 from formgen.output import build_time
-from tests.conftest import EXAMPLES, ROOT, assert_docx_xml_strict, docx_text, pdf_text, write
+from tests.conftest import (
+    EXAMPLES,
+    ROOT,
+    assert_docx_xml_strict,
+    docx_text,
+    pdf_text,
+    squash,
+    write,
+)
 
 YEAR = "rok-stowarzyszenia-2026.yaml"
 POLICY, PLAN, SPLIT = "pol-polityka-rachunkowosci", "pol-plan-amortyzacji", "pol-podzial-kosztow"
@@ -80,7 +88,7 @@ def test_policy_with_own_thresholds_and_blanks(project):
 def test_depreciation_plan_of_the_association_year(project):
     texts = render(project, YEAR, PLAN)
     assert_in_both(
-        texts, "PLAN AMORTYZACJI I EWIDENCJA ŚRODKÓW TRWAŁYCH", "na rok 2026", "Przykładowo, dnia 12 stycznia 2026 r.",
+        texts, "PLAN AMORTYZACJI I EWIDENCJA ŚRODKÓW TRWAŁYCH", "na rok 2026", "Przykładowo, dnia 12.01.2026 r.",
         "z siedzibą w Przykładowie, ul. Nadrzeczna 7, 00-951 Przykładowo", "I. Podstawowe środki trwałe",
         "Umorzenie na 1.01.2026", "Wartość netto na 31.12.2026",
         # Land, 85 000: no write-offs, net 85 000.
@@ -95,15 +103,18 @@ def test_depreciation_plan_of_the_association_year(project):
         # opening 36 × 150 = 5 400, 2026: 4 × 150 = 600, net 0.
         "01.2023 – 04.2026", "5 400,00", "600,00",
         # Server 5 400 at 30 % from March 2024: 135 a month; sold 10.07.2026, so the last is July 2026:
-        # opening 22 × 135 = 2 970; 2026: 7 × 135 = 945; accumulated 3 915; net 1 485.
-        "wycofany 10.07.2026 r.; sprzedany", "03.2024 – 07.2026", "2 970,00", "945,00", "3 915,00", "1 485,00",
+        # opening 22 × 135 = 2 970; 2026: 7 × 135 = 945; 3 915 written off leave the books with it:
+        # no year-end accumulation or net value.
+        "sprzedany", "wycofany 10.07.2026 r.", "03.2024 – 07.2026", "2 970,00", "945,00", "3 915,00",
         # Projector 12 000 at 20 % (KŚT 808) accepted 15.03.2026: 200 a month from April: 9 × 200 = 1 800;
         # net 10 200.
         "04.2026 – 03.2031", "200,00", "1 800,00", "10 200,00",
-        # Totals: 166 400 = 85 000 + 10 000 + 48 000 + 6 000 + 5 400 + 12 000; opening 9 683,61 + 33 600
-        # + 5 400 + 2 970 = 51 653,61; 2026: 316,39 + 9 600 + 600 + 945 + 1 800 = 13 261,39;
-        # accumulated 64 915,00; net 166 400 − 64 915 = 101 485,00.
-        "166 400,00", "51 653,61", "13 261,39", "64 915,00", "101 485,00",
+        # Withdrawn in 2026: the server, 5 400 / 2 970 / 945, its 3 915 of write-offs gone with it.
+        # In the register at 31.12: 161 000 = 85 000 + 10 000 + 48 000 + 6 000 + 12 000; opening
+        # 9 683,61 + 33 600 + 5 400 = 48 683,61; 2026: 316,39 + 9 600 + 600 + 1 800 = 12 316,39;
+        # accumulated 61 000,00; net 161 000 − 61 000 = 100 000,00 (the server's 1 485 is not in it).
+        "Wycofane w 2026 r.", "umorzenie wycofane 3 915,00", "Razem w ewidencji na 31.12.2026",
+        "161 000,00", "48 683,61", "12 316,39", "61 000,00", "100 000,00",
         # Low-value: phone 2 100 (11.2025, before the year), desk 1 450 (pkt 14 list, 02.2026),
         # printer 2 800 (06.2026): 6 350 in all, 2 100 before 2026, 4 250 in 2026.
         "II. Pozostałe środki trwałe o niskiej wartości", "Biurko z kontenerem", "z wykazu § 3 ust. 2 pkt 14",
@@ -111,26 +122,34 @@ def test_depreciation_plan_of_the_association_year(project):
         "III. Przedmioty zaliczone do materiałów", "Czajnik elektryczny", "189,99",
         # Months: January 800 + 150 + 116,67 + 135 = 1 201,67; February the same + desk 1 450 = 2 651,67;
         # March 800 + 150 + 83,05 + 135 = 1 168,05; April + projector 200 = 1 285,00; June 1 135 + 2 800
-        # = 3 935,00; from August 800 + 200 = 1 000,00; the year 13 261,39 + 4 250 = 17 511,39.
+        # = 3 935,00; from August 800 + 200 = 1 000,00; the year's depreciation, the server's 945
+        # included, 12 316,39 + 945 = 13 261,39, and with low-value 4 250: 17 511,39.
         "IV. Odpisy w poszczególnych miesiącach 2026 r.", "styczeń", "1 201,67", "2 651,67", "1 168,05",
-        "1 285,00", "3 935,00", "grudzień", "1 000,00", "17 511,39",
+        "1 285,00", "3 935,00", "grudzień", "1 000,00", "13 261,39", "17 511,39",
         "Sporządził: Irena Bilans", "Zatwierdził – Zarząd Stowarzyszenia", "Barbara Zięba")
+    for text in texts:
+        assert "166 400,00" not in text and "1 485,00" not in text  # the sold server left the totals
+        assert "12 stycznia" not in text  # one date style in the form
 
 
 def test_depreciation_plan_single_form(project):
     texts = render(project, "plan-amortyzacji-2026.yaml", PLAN)
     assert_in_both(
-        texts, "Stowarzyszenie Miłośników Ziemi Przykładowskiej", "powyżej 3 500,00 zł",
+        # The association's policy from 2026 (data/pol/polityki.yaml): 10 000 / 2 500 zł.
+        texts, "Stowarzyszenie Miłośników Ziemi Przykładowskiej", "powyżej 10 000,00 zł", "od 2 500,00 zł",
         # Tent 12 000 (KŚT 808 → 20 %) accepted 15.03.2026: 200 a month from April; 9 × 200 = 1 800; net 10 200.
         "Namiot wystawowy 6 × 12 m", "20%", "04.2026 – 03.2031", "10 200,00",
         # Trailer 7 000 at its own 14 %: 980 : 12 = 81,666… → 81,67 a month from September 2021;
         # 7 000 : 81,67 → 85 full months (6 941,95) and 58,05 in the 86th, October 2028.
         # Opening: 4 + 48 = 52 months × 81,67 = 4 246,84; 2026: 12 × 81,67 = 980,04; accumulated
         # 5 226,88; net 1 773,12.
+        # Accepted in 2021, before that policy: classed by the defaults then in force (above 3 500 zł).
         "14%", "81,67", "09.2021 – 10.2028", "4 246,84", "980,04", "5 226,88", "1 773,12",
+        "klasa według progów polityki z roku przyjęcia: powyżej 3 500,00 zł / od 2 000,00 zł",
         # Totals: 19 000; 4 246,84; 1 800 + 980,04 = 2 780,04; 7 026,88; 19 000 − 7 026,88 = 11 973,12.
         "19 000,00", "2 780,04", "7 026,88", "11 973,12",
-        # Laptop 3 200: low-value, written off in September 2026; table 3 holds the 650 zł table.
+        # Laptop 3 200 (from 2 500 up to 10 000): low-value, written off in September 2026; table 3
+        # holds the 650 zł table.
         "Laptop", "09.2026", "3 200,00", "Stół składany", "650,00", "faktura FV/112/2026",
         # September: 200 + 81,67 + 3 200 = 3 481,67.
         "3 481,67", "Tadeusz Kmieć")
@@ -138,22 +157,23 @@ def test_depreciation_plan_single_form(project):
 
 def test_cost_split_of_the_association_year(project):
     texts = render(project, YEAR, SPLIT)
-    # Proportion 72,99 % / 27,01 % (see the policy test). Each cost split by these shares:
-    #   18 000,00 → 13 138,20 + 4 861,80 (exact);
-    #   4 321,09 → 3 153,9635… + 1 167,1264… → down 3 153,96 + 1 167,12, the grosz to the larger
-    #     remainder (0,0064) → 1 167,13;
-    #   1 799,88 → 1 313,7324… + 486,1476… → 1 313,73 + 486,15;
-    #   9 600,00 → 7 007,04 + 2 592,96 (exact);
-    #   1 234,56 → 901,1053… + 333,4547… → the grosz to 0,0053 → 901,11 + 333,45.
-    # Totals: 25 514,04 + 9 441,49 = 34 955,53.
+    # The proportion 72,99 % / 27,01 % is printed (see the policy test); each cost is split in the
+    # exact ratio 123 456,78 : 45 678,90 (of 169 135,68), parts down to the grosz, the grosz left
+    # to the larger remainder (computed with exact fractions):
+    #   18 000,00 → 13 138,6945… + 4 861,3054… → 13 138,69 + 4 861,31;
+    #   4 321,09 → 3 154,0823… + 1 167,0076… → 3 154,08 + 1 167,01;
+    #   1 799,88 → 1 313,7818… + 486,0981… → 1 313,78 + 486,10;
+    #   9 600,00 → 7 007,3037… + 2 592,6962… → 7 007,30 + 2 592,70;
+    #   1 234,56 → 901,1392… + 333,4207… → 901,14 + 333,42.
+    # Totals: 25 514,99 + 9 440,54 = 34 955,53.
     assert_in_both(
         texts, "ROZLICZENIE KOSZTÓW POŚREDNICH", "za okres od 1 stycznia 2026 r. do 31 grudnia 2026 r.",
         "§ 3 ust. 6 lit. c–d", "1. Proporcja ustalona z przychodów roku 2025", "169 135,68 zł", "72,99%", "27,01%",
         "2. Podział kosztów pośrednich", "Działalność nieodpłatna (72,99%)", "Działalność odpłatna (27,01%)",
-        "490-01", "Czynsz za lokal biura (12 × 1 500,00 zł)", "18 000,00 zł", "13 138,20 zł", "4 861,80 zł",
-        "3 153,96 zł", "1 167,13 zł", "1 313,73 zł", "486,15 zł", "7 007,04 zł", "2 592,96 zł",
-        "901,11 zł", "333,45 zł", "34 955,53 zł", "25 514,04 zł", "9 441,49 zł",
-        "Koszty działalności nieodpłatnej zwiększa się o 25 514,04 zł, a koszty działalności odpłatnej o 9 441,49 zł.",
+        "490-01", "Czynsz za lokal biura (12 × 1 500,00 zł)", "18 000,00 zł", "13 138,69 zł", "4 861,31 zł",
+        "3 154,08 zł", "1 167,01 zł", "1 313,78 zł", "486,10 zł", "7 007,30 zł", "2 592,70 zł",
+        "901,14 zł", "333,42 zł", "34 955,53 zł", "25 514,99 zł", "9 440,54 zł",
+        "Koszty działalności nieodpłatnej zwiększa się o 25 514,99 zł, a koszty działalności odpłatnej o 9 440,54 zł.",
         "Sporządził: Irena Bilans", "Grzegorz Łoś")
 
 
@@ -293,7 +313,7 @@ def test_asset_register_from_a_csv(project, tmp_path):
     assets = cases[0].data.srodki
     assert [(a.nazwa, a.wartosc_poczatkowa, a.grunt, a.stawka) for a in assets] == [
         ("Rzutnik", Decimal("12000.00"), False, None), ("Działka", Decimal("85000.00"), True, None)]
-    context = pol.plan_context(cases[0].data, project)
+    context = pol_plan.plan_context(cases[0].data, project)
     # 12 000 at 20 % (KŚT 808): 200 a month, April–December 2026 = 1 800.
     assert context["suma_podstawowe"]["charges"] == Decimal("1800.00")
 
@@ -339,3 +359,71 @@ def test_association_documents_name_the_association_in_metadata(project, tmp_pat
     written = render_case(project, cases[0], tmp_path, ("pdf",))
     authors = {PdfReader(p).metadata["/Author"] for p in written}
     assert authors == {cases[0].data.stowarzyszenie.nazwa}
+
+
+# --- Issue 9: exact cost ratio, the policy in force, the issuer ------------------------
+
+def test_cost_is_split_by_the_exact_ratio_not_the_rounded_proportion(project, tmp_path):
+    # 1 000 000,00 zł at 10 000 : 20 000 = 1/3 : 2/3 → 333 333,333… + 666 666,666… → down
+    # 333 333,33 + 666 666,66, the grosz left to the larger remainder (0,0066…) → 666 666,67.
+    # The printed proportion is 33,33 % / 66,67 %; applying that would give 333 300,00 / 666 700,00.
+    text = (f"form: {SPLIT}\nid: k-2\n{ASSOCIATION}przychody: {{nieodplatna: '10000', odplatna: '20000'}}\n"
+            "koszty_posrednie:\n  - nazwa: Czynsz\n    kwota: '1000000.00'\n")
+    cases, invalid = collect(project, [write(tmp_path, "k.yaml", text)])
+    assert not invalid
+    context = pol.allocation_context(cases[0].data, project)
+    row = context["wiersze"][0]
+    assert (row["nieodplatna"], row["odplatna"]) == (Decimal("333333.33"), Decimal("666666.67"))
+    assert context["proporcja"] == {"nieodplatna": Decimal("33.33"), "odplatna": Decimal("66.67")}
+    doc = render_document(project, cases[0].forms[0], cases[0], ("docx", "pdf"), build_time())
+    assert_in_both((docx_text(doc.docx), pdf_text(doc.pdf)), "333 333,33 zł", "666 666,67 zł", "33,33%",
+                   "66,67%", "koszty dzieli się w dokładnym stosunku przychodów")
+
+
+def test_policy_in_force_is_the_latest_adopted_by_the_year(project, tmp_path):
+    import shutil
+
+    from formgen.forms import pol_params
+    from formgen.project import Project
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "pol" / "polityki.yaml").write_text(
+        "polityki:\n"
+        "  - {krs: '0000654321', od_roku: 2020, progi: {srodek_trwaly_powyzej: '5000', niska_wartosc_od: '1500'}}\n"
+        "  - {krs: '0000654321', od_roku: 2026, paragrafy: {srodki_trwale: '§ 9 pkt 2'}}\n", encoding="utf-8")
+    other = Project(ROOT / "templates", data)
+    # 2019: nothing adopted yet → defaults; 2021–2025: the 2020 policy; 2026: the 2026 policy sets
+    # no thresholds → the defaults (3 500 / 2 000), but its own paragraph numbering.
+    assert pol_params.thresholds(other, "0000654321", 2019).srodek_trwaly_powyzej == Decimal("3500.00")
+    assert pol_params.thresholds(other, "0000654321", 2023).srodek_trwaly_powyzej == Decimal("5000.00")
+    assert pol_params.thresholds(other, "0000654321", 2026).srodek_trwaly_powyzej == Decimal("3500.00")
+    assert pol_params.references(other, "0000654321", 2026)["srodki_trwale"] == "§ 9 pkt 2"
+    assert pol_params.references(other, "0000654321", 2025)["srodki_trwale"] == "§ 3 ust. 2 pkt 6–15"
+    assert pol_params.thresholds(other, "0000111111", 2026).niska_wartosc_od == Decimal("2000.00")
+
+
+def test_own_thresholds_must_agree_with_the_adopted_policy(project, tmp_path):
+    own = ("stowarzyszenie:\n  nazwa: Stowarzyszenie Y\n  krs: '0000654321'\n  nip: '7311234560'\n"
+           "  siedziba: Iksowie\n  adres: {ulica: ul. A 1, kod: 00-001, miejscowosc: Iksowo}\nrok: 2026\n")
+    text = (f"form: {POLICY}\nid: p-3\n{own}przychody: {{nieodplatna: '1', odplatna: '1'}}\n"
+            "progi:\n  srodek_trwaly_powyzej: '3500'\n  niska_wartosc_od: '2000'\n")
+    assert messages(project, tmp_path, text) == [
+        ("11: progi: differ from the accounting policy the association adopted from 2026 (pol/polityki.yaml: "
+         "powyżej 10 000,00 zł / od 2 500,00 zł); leave them out or make them agree")]
+
+
+def test_association_is_the_issuer_of_its_bundle(project):
+    import io
+
+    from pypdf import PdfReader
+
+    from formgen.bundle import PLAIN, bundle_pdf
+
+    cases, _ = collect(project, [EXAMPLES / YEAR])
+    built = bundle_pdf(project, cases, "stowarzyszenie-2026", PLAIN)
+    reader = PdfReader(io.BytesIO(built.pdf))
+    cover = squash(reader.pages[0].extract_text())
+    assert "Stowarzyszenie Przyjaciół Doliny Przykładówki ul. Nadrzeczna 7, 00-951 Przykładowo" in cover
+    assert "Żłobek" not in cover and "Lipowa" not in cover
+    assert reader.metadata["/Author"] == "Stowarzyszenie Przyjaciół Doliny Przykładówki"

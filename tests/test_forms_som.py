@@ -13,7 +13,7 @@ from formgen.output import build_time
 from tests.conftest import EXAMPLES, assert_docx_xml_strict, docx_text, pdf_text, squash, write
 
 # The profile (data/institution.yaml) numbers the institution's annexes: karta zgłoszenia 7,
-# notatka 9, plan pomocy 10, zgoda na wizerunek 5, oświadczenie kandydata 11.
+# notatka 9, plan pomocy 10, zgoda na wizerunek 12, oświadczenie kandydata 11.
 SOM = "Załącznik nr {n} do Standardów Ochrony Małoletnich w Żłobku Miejskim nr 3 w Przykładowie"
 CLAUSE = "Jestem świadomy odpowiedzialności karnej za złożenie fałszywego oświadczenia."
 INTERVENTION = "sprawa-interwencja-2026-002.yaml"
@@ -49,10 +49,10 @@ def test_incident_card_of_the_intervention_case(project):
     texts = render(project, INTERVENTION, "som-karta-zgloszenia")
     assert_in_both(
         texts, SOM.format(n=7), "KARTA ZGŁOSZENIA ZDARZENIA", "ZAGRAŻAJĄCEGO BEZPIECZEŃSTWU MAŁOLETNICH",
-        "1. Data i godzina przyjęcia zgłoszenia: 23 listopada 2026 r., godz. 08:25",
+        "1. Data i godzina przyjęcia zgłoszenia: 23.11.2026 r., godz. 08:25",
         "2. Osoba zgłaszająca", "Joanna Malinowska, opiekunka w grupie „Biedronki”",
-        "3. Imię i nazwisko dziecka, data urodzenia: Antoni Przykładny, ur. 14 września 2023 r.",
-        "4. Data, godzina i miejsce zdarzenia: 23 listopada 2026 r., godz. 08:10, "
+        "3. Imię i nazwisko dziecka, data urodzenia: Antoni Przykładny, ur. 14.09.2023 r.",
+        "4. Data, godzina i miejsce zdarzenia: 23.11.2026 r., godz. 08:10, "
         "miejsce: szatnia i sala grupy „Biedronki”",
         "5. Rodzaj zdarzenia (właściwe zaznaczyć)", "☒ przemoc fizyczna", "☐ przemoc psychiczna",
         "☒ widoczne obrażenia na ciele dziecka", "6. Opis zdarzenia – wyłącznie fakty",
@@ -63,7 +63,7 @@ def test_incident_card_of_the_intervention_case(project):
         "Anna Kowalczyk, Dyrektor Żłobka", "23.11.2026 r., godz. 08:30", "osobiście",
         "23.11.2026 r., godz. 09:15", "11. Osoba przyjmująca zgłoszenie", "Beata Sowa, pielęgniarka",
         "Data: 23.11.2026 r.", "(podpis osoby zgłaszającej)", "(podpis osoby przyjmującej zgłoszenie)",
-        "Kartę przekazano Dyrektorowi dnia 23 listopada 2026 r.", "(podpis Dyrektora)")
+        "Kartę przekazano Dyrektorowi dnia 23.11.2026 r.", "(podpis Dyrektora)")
     for text in texts[:2]:
         assert text.count("☒") == 2 and text.count("☐") == 9 - 2  # nine kinds, two ticked
 
@@ -71,7 +71,7 @@ def test_incident_card_of_the_intervention_case(project):
 def test_incident_card_keeps_dotted_lines_for_absent_values(project):
     texts = render(project, "zgloszenie-2026-001.yaml", "som-karta-zgloszenia")
     assert_in_both(
-        texts, "14 października 2026 r., godz. ……", "Tomasz Wójcik, konserwator",
+        texts, "14.10.2026 r., godz. ……", "Tomasz Wójcik, konserwator",
         "☒ utrwalanie lub rozpowszechnianie wizerunku dziecka bez zgody",
         "☒ inne: obca osoba zaczepiająca dzieci przez ogrodzenie",
         "Komisariat Policji w Przykładowie", "14.10.2026 r., godz. 11:05", "telefonicznie (112)",
@@ -88,13 +88,13 @@ def test_service_notes_each_on_its_own_page(project):
     texts = render(project, INTERVENTION, "som-notatka-sluzbowa")
     assert_in_both(
         texts, SOM.format(n=9), "Żłobek Miejski nr 3 w Przykładowie", "ul. Lipowa 5, 00-950 Przykładowo",
-        "Przykładowo, dnia 23 listopada 2026 r.", "NOTATKA SŁUŻBOWA nr 7/2026",
+        "Przykładowo, dnia 23.11.2026 r.", "NOTATKA SŁUŻBOWA nr 7/2026",
         "Dotyczy: obrażenia zauważone na przedramieniu dziecka Antoniego Przykładnego",
-        "Data i godzina: 23 listopada 2026 r., godz. 09:00", "Miejsce: sala grupy „Biedronki”",
+        "Data i godzina: 23.11.2026 r., godz. 09:00", "Miejsce: sala grupy „Biedronki”",
         "Katarzyna Zielińska, opiekunka", "Sporządził(a): Joanna Malinowska, opiekunka w grupie „Biedronki”",
         "Treść notatki:", "Antoni powiedział: „Tata ciągnął. Bolało.”",
-        "(podpis osoby sporządzającej notatkę)", "Notatkę przekazano Dyrektorowi dnia 23 listopada 2026 r.",
-        "NOTATKA SŁUŻBOWA nr 8/2026", "Przykładowo, dnia 25 listopada 2026 r.", "Miejsce: gabinet Dyrektora",
+        "(podpis osoby sporządzającej notatkę)", "Notatkę przekazano Dyrektorowi dnia 23.11.2026 r.",
+        "NOTATKA SŁUŻBOWA nr 8/2026", "Przykładowo, dnia 25.11.2026 r.", "Miejsce: gabinet Dyrektora",
         "Paweł Przykładny, ojciec dziecka", "Rodzice zgodzili się na konsultacje")
     pages = [squash(p.extract_text()) for p in PdfReader(io.BytesIO(texts[2])).pages]
     assert len(pages) == 2
@@ -108,8 +108,8 @@ def test_service_notes_each_on_its_own_page(project):
 def test_service_note_without_time_or_hand_over(project):
     texts = render(project, "notatka-2026-001.yaml", "som-notatka-sluzbowa")
     assert_in_both(
-        texts, "NOTATKA SŁUŻBOWA nr 12/2026", "Przykładowo, dnia 2 grudnia 2026 r.",
-        "Data i godzina: 2 grudnia 2026 r., godz. ……", "Notatkę przekazano Dyrektorowi dnia ……",
+        texts, "NOTATKA SŁUŻBOWA nr 12/2026", "Przykładowo, dnia 02.12.2026 r.",
+        "Data i godzina: 02.12.2026 r., godz. ……", "Notatkę przekazano Dyrektorowi dnia ……",
         "przegląd Standardów Ochrony Małoletnich po ankiecie wśród personelu",
         "Beata Sowa, pielęgniarka, osoba odpowiedzialna za realizację standardów")
 
@@ -119,8 +119,8 @@ def test_service_note_without_time_or_hand_over(project):
 def test_help_plan_of_the_intervention_case(project):
     texts = render(project, INTERVENTION, "som-plan-pomocy")
     assert_in_both(
-        texts, SOM.format(n=10), "PLAN POMOCY DZIECKU", "Przykładowo, dnia 26 listopada 2026 r.",
-        "1. Imię i nazwisko dziecka, data urodzenia: Antoni Przykładny, ur. 14 września 2023 r.",
+        texts, SOM.format(n=10), "PLAN POMOCY DZIECKU", "Przykładowo, dnia 26.11.2026 r.",
+        "1. Imię i nazwisko dziecka, data urodzenia: Antoni Przykładny, ur. 14.09.2023 r.",
         "2. Plan opracował(a) zespół interwencyjny lub osoba wyznaczona przez Dyrektora",
         "Funkcja, stanowisko", "Podpis", "Dyrektor Żłobka, przewodnicząca zespołu", "Beata Sowa",
         "3. Opis sytuacji dziecka w placówce i w rodzinie", "od września 2025 r.",
@@ -133,20 +133,20 @@ def test_help_plan_of_the_intervention_case(project):
         "Zajęcia z psychologiem w formie zabawy, raz w tygodniu", "26.02.2027 r.", "18.12.2026 r.",
         "Skierowanie rodziców z dzieckiem do poradni psychologicznej dla dzieci", "11.12.2026 r.",
         "6. Zakres współpracy z rodzicami", "co dwa tygodnie",
-        "7. Termin oceny realizacji planu: 26 lutego 2027 r.", "Zatwierdzam:", "(data i podpis Dyrektora)",
-        "Plan przedstawiono rodzicom (opiekunom prawnym) dziecka dnia 27 listopada 2026 r.",
+        "7. Termin oceny realizacji planu: 26.02.2027 r.", "Zatwierdzam:", "(data i podpis Dyrektora)",
+        "Plan przedstawiono rodzicom (opiekunom prawnym) dziecka dnia 27.11.2026 r.",
         "(data i podpis rodzica lub opiekuna prawnego)")
 
 
 def test_help_plan_leaves_empty_areas_and_dates_to_fill(project):
     texts = render(project, "plan-pomocy-2026-001.yaml", "som-plan-pomocy")
     assert_in_both(
-        texts, "Zosia Przykładowa, ur. 3 maja 2024 r.", "Ewa Nowicka",
+        texts, "Zosia Przykładowa, ur. 03.05.2024 r.", "Ewa Nowicka",
         "Skierowanie rodziny do Miejskiego Ośrodka Pomocy Społecznej", "20.11.2026 r.",
         "Dodatkowe śniadanie i zapasowe ubrania w szatni grupy", "31.12.2026 r.",
         "6. Zakres współpracy z rodzicami (opiekunami prawnymi) dziecka:",
         "Plan przedstawiono rodzicom (opiekunom prawnym) dziecka dnia ……",
-        "7. Termin oceny realizacji planu: 15 stycznia 2027 r.")
+        "7. Termin oceny realizacji planu: 15.01.2027 r.")
     # area III has no action: its table keeps two numbered empty rows
     assert "taka potrzeba L.p. Działanie Osoba odpowiedzialna Termin realizacji 1. 2. 6. Zakres" in texts[1]
 
@@ -156,16 +156,16 @@ def test_help_plan_leaves_empty_areas_and_dates_to_fill(project):
 def test_image_consent(project):
     texts = render(project, "zgoda-wizerunek-2026-001.yaml", "som-zgoda-wizerunek")
     assert_in_both(
-        texts, SOM.format(n=5), "Agnieszka Lipowska", "(imię i nazwisko rodzica lub opiekuna prawnego)",
-        "Przykładowo, dnia 1 września 2026 r.", "ZGODA NA WYKORZYSTANIE WIZERUNKU DZIECKA",
-        "Ja, niżej podpisana, rodzic (opiekun prawny) dziecka Jana Lipowskiego, ur. 1 lipca 2024 r., "
+        texts, SOM.format(n=12), "Agnieszka Lipowska", "(imię i nazwisko rodzica lub opiekuna prawnego)",
+        "Przykładowo, dnia 01.09.2026 r.", "ZGODA NA WYKORZYSTANIE WIZERUNKU DZIECKA",
+        "Ja, niżej podpisana, rodzic (opiekun prawny) dziecka Jana Lipowskiego, ur. 01.07.2024 r., "
         "objętego opieką w Żłobku Miejskim nr 3 w Przykładowie",
         "Miejsce publikacji wizerunku", "strona internetowa placówki ☒ ☐",
         "profile placówki w mediach społecznościowych ☐ ☒", "kronika i albumy placówki ☐ ☐",
         "kalendarz żłobka na rok 2027 (wydruk dla rodziców) ☒ ☐",
         "po zakończeniu opieki placówki nad dzieckiem: ☐ TAK ☒ NIE",
         "Cel wykorzystania wizerunku: Dokumentowanie zajęć i uroczystości żłobka",
-        "Zgoda obowiązuje od dnia jej podpisania do dnia 31 sierpnia 2027 r.",
+        "Zgoda obowiązuje od dnia jej podpisania do dnia 31.08.2027 r.",
         "zgodę mogę wycofać w każdym czasie",
         "administratorem danych osobowych dziecka, w tym jego wizerunku, jest Żłobek Miejski nr 3 "
         "w Przykładowie, ul. Lipowa 5, 00-950 Przykładowo",
@@ -183,7 +183,7 @@ def test_candidate_statement_with_stays_abroad(project):
     texts = render(project, "kandydat-2026-001.yaml", "som-oswiadczenie-kandydata")
     assert_in_both(
         texts, SOM.format(n=11), "Magdalena Kwiatkowska", "(imię i nazwisko)", "(numer PESEL)",
-        "Przykładowo, dnia 16 listopada 2026 r.", "Dyrektor Żłobka", "Żłobek Miejski nr 3 w Przykładowie",
+        "Przykładowo, dnia 16.11.2026 r.", "Dyrektor Żłobka", "Żłobek Miejski nr 3 w Przykładowie",
         "OŚWIADCZENIE KANDYDATA", "o państwach zamieszkiwania w ciągu ostatnich 20 lat oraz o niekaralności",
         "Ja, niżej podpisana, ubiegając się o zatrudnienie na stanowisku opiekunka dziecięca w Żłobku",
         "art. 21 ustawy z dnia 13 maja 2016 r.", "posiadam obywatelstwo polskie",
@@ -218,13 +218,13 @@ def test_candidate_statement_blank_stays_are_left_to_fill(project, tmp_path):
 def test_new_staff_case_renders_both_statements_and_lists_the_person(project):
     texts = render(project, NEW_STAFF, "som-oswiadczenie-kandydata")
     assert_in_both(
-        texts, "Piotr Nowakowski", "Przykładowo, dnia 30 listopada 2026 r.", "opiekun dziecięcy",
+        texts, "Piotr Nowakowski", "Przykładowo, dnia 30.11.2026 r.", "opiekun dziecięcy",
         "Ja, niżej podpisany", "☒ nie zamieszkiwałem", "☐ zamieszkiwałem w następujących państwach",
         "Państwo Okres zamieszkiwania (od – do) nie dotyczy –", "rejestru karnego: nie dotyczy",
         "nie byłem prawomocnie skazany", CLAUSE)
     texts = render(project, NEW_STAFF, "som-oswiadczenie")
     assert_in_both(texts, "Ja Piotr Nowakowski, opiekun dziecięcy", "oświadczam, że zapoznałem się",
-                   "Przykładowo, dnia 30 listopada 2026 r.")
+                   "Przykładowo, dnia 30.11.2026 r.")
     cases, _ = collect(project, [EXAMPLES / NEW_STAFF])
     [register] = [c for c in cases if c.derived]
     assert [s.osoba.nazwisko for s in register.data.pozycje] == ["Nowakowski"]
@@ -362,7 +362,7 @@ def test_intervention_case_shares_child_report_date_and_reporter(project):
                                           "som-karta-interwencji", "som-plan-pomocy"]
     card = render(project, INTERVENTION, "som-karta-interwencji")
     assert_in_both(card, "Antoni Przykładny", "Joanna Malinowska, opiekunka w grupie „Biedronki”",
-                   "Zgłoszenie przyjęto dnia 23 listopada 2026 r.")
+                   "Zgłoszenie przyjęto dnia 23.11.2026 r.")
 
 
 def test_the_residence_period_is_data(tmp_path):

@@ -6,6 +6,10 @@ groups' percentages 90/80/65/50/35/20 %, tax-free limit 1 000 zł, rate 12 %, ta
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from formgen.build import collect, render_document
 from formgen.output import build_time
 from tests.conftest import EXAMPLES, assert_docx_xml_strict, docx_text, pdf_text, write
@@ -81,7 +85,8 @@ def test_holiday_application(project):
     assert_decision(texts, "1 100,00 zł", "12,00 zł", "1 088,00 zł")
     for text in texts:
         assert (text.count("☒"), text.count("☐")) == (1, 1)
-        assert "Uzasadnienie" not in text  # granted without reasons: no lines to fill
+        # Zał. 4 keeps "Uzasadnienie:" after the refusal, with its lines, whatever the committee decides.
+        assert "nie przyznanie dofinansowania. Uzasadnienie:" in text
 
 
 def test_benefit_case_computes_the_group_from_the_family(project):
@@ -423,3 +428,27 @@ def test_subsidy_table_checks(project, tmp_path):
     ]
     [message] = messages(project, tmp_path, text.replace("rok: 2026", "rok: 2031"))
     assert message.startswith("3: rok: no fund parameters for 2031: ")
+
+
+DOTTED_LINE = re.compile(r"…{20,}")  # a dotted line across the DOCX page, to fill by hand
+
+
+@pytest.mark.parametrize("name, lines, after_refusal", [
+    ("wczasy-2026-001.yaml", 4, True),  # Zał. 4: "nie przyznanie dofinansowania. Uzasadnienie:" + 4 lines
+    ("wypoczynek-dziecka-2026-001.yaml", 3, True),  # Zał. 5: the same, 3 lines
+    ("kultura-sport-2026-001.yaml", 3, False),  # Zał. 7: "Uzasadnienie:" under both options, 3 lines
+])
+def test_reasons_lines_stay_when_the_committee_grants(project, name, lines, after_refusal):
+    from formgen.build import document_context
+    from formgen.render.html import render_html
+
+    cases, invalid = collect(project, [EXAMPLES / name])
+    assert not invalid and cases[0].data.opinia.wniosek == "przyznac" and not cases[0].data.opinia.uzasadnienie
+    form, when = cases[0].forms[0], build_time()
+    html = render_html(project.templates, form, document_context(project, form, cases[0], when), when)
+    committee = html[html.index("Komisja socjalna wnioskuje"):html.index("Podpisy komisji")]
+    assert committee.count('<div class="dotline"></div>') == lines
+    assert ("</span>nie przyznanie" in committee and ". Uzasadnienie:</li>" in committee) == after_refusal
+    docx = docx_text(render_document(project, form, cases[0], ("docx",), when).docx)
+    opinion = docx[docx.index("Komisja socjalna wnioskuje"):docx.index("Wyliczenie:")]
+    assert len(DOTTED_LINE.findall(opinion)) == lines and "Uzasadnienie:" in opinion

@@ -60,8 +60,16 @@ def test_loan_application_for_a_repair(project):
         "ul. Brzozowa 7 m. 2, 00-954 Przykładowo", "(adres zamieszkania)", "Dyrektor Żłobka", "w miejscu",
         "Podanie", "Proszę o przyznanie mi pożyczki na cele mieszkaniowe w wysokości 9 000,00 zł",
         "dziewięć tysięcy złotych 00/100", "z Zakładowego Funduszu Świadczeń Socjalnych z przeznaczeniem na",
-        "proszę podkreślić właściwy punkt", "☒ remonty i modernizację mieszkań",
-        "☐ zakup mieszkania na rynku wtórnym", "z przeznaczeniem na: wymianę okien i malowanie mieszkania",
+        # The application's own ten purposes (Zał. 8), not §15's eight.
+        "proszę podkreślić właściwy punkt", "☐ uzupełnienie wkładu własnego na mieszkanie spółdzielcze;",
+        "☐ wkład własny przy budowie domu jednorodzinnego;", "☐ wkład własny przy budowie lokalu;",
+        "☐ zakup mieszkania hipotecznego u developera;", "☐ zakup mieszkania na rynku wtórnym;",
+        "☐ adaptację pomieszczenia na cele mieszkalne;", "☐ kaucję i opłaty wymagane przy uzyskaniu w drodze "
+        "zamiany mieszkania pozostającego w dyspozycji organów samorządu terytorialnego;",
+        "☐ pokrycie kosztów wykupu zajmowanego lokalu mieszkalnego na własność;",
+        "☐ uzupełnienie zaliczki na wkład budowlany w związku z przekształceniem spółdzielczego lokatorskiego "
+        "prawa do zajmowanego lokalu na spółdzielcze własnościowe prawo do lokalu;",
+        "☒ remont i modernizacja mieszkania.", "z przeznaczeniem na: wymianę okien i malowanie mieszkania",
         "(przeznaczenie pożyczki remontowej)",
         "Otrzymaną pożyczkę planuję spłacać w 12 / 24 / 36 ratach", "niepotrzebne skreślić",
         "Załączam następujące dokumenty:", "1. orientacyjny kosztorys planowanego remontu lub modernizacji.",
@@ -77,14 +85,14 @@ def test_loan_application_for_a_repair(project):
         "Razem", "9 600,49 zł")
     for text in texts:
         assert text.count("☒") == 1  # the chosen purpose
-        assert text.count("☐") == 7 + 2  # the other seven purposes, the committee's two options
+        assert text.count("☐") == 9 + 2  # the other nine purposes, the committee's two options
 
 
 def test_loan_application_for_another_purpose_lists_its_documents(project):
     texts = render_form(project, LOAN_CASE, "zfss-podanie-pozyczka")
     assert_in_both(
         texts, "Robert Nabywca", "intendent", "12 000,00 zł", "dwanaście tysięcy złotych 00/100",
-        "☒ zakup mieszkania na rynku wtórnym", "☐ remonty i modernizację mieszkań",
+        "☒ zakup mieszkania na rynku wtórnym", "☐ remont i modernizacja mieszkania",
         "1. umowa przedwstępna (do wglądu);", "2. odpis z księgi wieczystej lokalu (do wglądu).",
         "Dotychczas nie otrzymałem pożyczki z ZFŚS na cele mieszkaniowe.")
     for text in texts:
@@ -141,7 +149,9 @@ def test_bank_account_information(project):
         "Bank Bank Spółdzielczy w Przykładowie",
         # written "72 2490 0005 …" in the case: the PL prefix added, groups of four
         "Nr PL72 2490 0005 0000 4600 1234 5678",
-        "zobowiązuję się do bieżącego informowania o każdorazowej zmianie", "(własnoręczny podpis)")
+        # Zał. 12 names the institution in the pledge (in the genitive, from the profile).
+        "zobowiązuję się do bieżącego informowania Żłobka Miejskiego nr 3 w Przykładowie o każdorazowej zmianie",
+        "(własnoręczny podpis)")
 
 
 def test_income_groups_plan(project):
@@ -181,7 +191,8 @@ def test_loan_application_rules_are_all_reported(project, tmp_path):
                        extra="ostatnia_pozyczka_rok: 2026\nostatnia_pozyczka_splacona: 2025-03-31\n")
     assert messages(project, tmp_path, text) == [
         ("8: cel_pozyczki: unknown purpose 'wakacje'; use one of: wklad_spoldzielczy, budowa_domu, "
-         "zakup_deweloper, zakup_rynek_wtorny, remont, adaptacja, kaucje_zamiana, wykup_lokalu"),
+         "budowa_lokalu, zakup_deweloper, zakup_rynek_wtorny, adaptacja, kaucje_zamiana, wykup_lokalu, "
+         "zaliczka_wklad, remont"),
         "9: kwota: exceeds the year's loan limit of 12000.00 zł",
         "10: okres_miesiecy: term must be one of 12, 24, 36 months",
         "11: ostatnia_pozyczka_rok: is after the year the loan was repaid (2025)",
@@ -323,3 +334,28 @@ def test_loan_documents_come_from_the_year_parameters(broken_data, tmp_path):
     for text in (docx_text(doc.docx), pdf_text(doc.pdf)):
         assert "zgoda zarządcy budynku na remont" in text
         assert "orientacyjny kosztorys planowanego remontu" not in text
+
+
+def test_an_application_item_takes_the_documents_of_its_section_15_purpose(project, tmp_path):
+    # "wkład własny przy budowie lokalu" (Zał. 8 item 3) is §15 pkt 2, the purpose budowa_domu:
+    # its documents are the building permit and the approved cost estimate (§16 pkt 2).
+    cases, invalid = collect(project, [write(tmp_path, "case.yaml", application(cel="budowa_lokalu"))])
+    assert not invalid
+    doc = render_document(project, cases[0].forms[0], cases[0], ("docx", "pdf"), build_time())
+    assert_in_both((docx_text(doc.docx), pdf_text(doc.pdf)), "☒ wkład własny przy budowie lokalu;",
+                   "1. zezwolenie na budowę domu (do wglądu);", "2. zatwierdzony kosztorys budowy.")
+
+
+@pytest.mark.parametrize("old, new, problem", [
+    ("{klucz: budowa_lokalu, cel: budowa_domu,", "{klucz: budowa_lokalu, cel: budowa_lokali,",
+     "budowa_lokali not among pozyczki.cele"),
+    ("{klucz: budowa_lokalu, cel: budowa_domu,", "{klucz: budowa_domu, cel: budowa_domu,", "budowa_domu listed twice"),
+])
+def test_application_purposes_must_name_a_section_15_purpose_once(broken_data, old, new, problem):
+    params = broken_data / "params" / "zfss-2026.yaml"
+    text = params.read_text(encoding="utf-8")
+    assert old in text
+    params.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        Project(ROOT / "templates", broken_data).zfss(2026)
+    assert error.value.message == f"{params}: pozyczki.wniosek_cele: {problem}"

@@ -97,7 +97,7 @@ def test_given_forms_win_over_the_rules(project, tmp_path):
 
 def test_image_consent_names_the_child_in_the_genitive(project):
     texts = texts_of(project, EXAMPLES / "zgoda-wizerunek-2026-001.yaml", "som-zgoda-wizerunek")
-    assert_in_both(texts, "rodzic (opiekun prawny) dziecka Jana Lipowskiego, ur. 1 lipca 2024 r.",
+    assert_in_both(texts, "rodzic (opiekun prawny) dziecka Jana Lipowskiego, ur. 01.07.2024 r.",
                    "Agnieszka Lipowska")  # the parent's name above the caption stays as it is
 
 

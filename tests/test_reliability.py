@@ -428,6 +428,6 @@ def test_a_ten_thousand_row_asset_table_fails_early_with_the_limit(tmp_path):
     result = run("render", path, "-o", tmp_path / "out")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"{path}:3 (plan-amortyzacji-2026): form pol-plan-amortyzacji: the document would hold 10018 table "
+        f"{path}:{line_of(path, 'form:')} (plan-amortyzacji-2026): form pol-plan-amortyzacji: the document would hold 10018 table "
         f"rows; the limit is 2000: split the case (or the input of a register) into smaller ones")
     assert files_under(tmp_path / "out") == set()

@@ -8,21 +8,35 @@ import pytest
 
 from formgen.build import collect, render_document
 from formgen.output import build_time
-from formgen.rules.survey import tally
+from formgen.rules.survey import share, tally
 from tests.conftest import EXAMPLES, assert_docx_xml_strict, docx_text, pdf_text, write
 
 
-def test_tally_percentages_sum_to_100():
-    # 4/6, 1/6, 1/6 = 66.67 %, 16.67 %, 16.67 % → 666, 166, 166 tenths + 2 left over, given to
-    # the largest remainders (all equal: the first two in order) → 66.7, 16.7, 16.6.
+def test_tally_percentages_round_each_count_alone():
+    # 4/6, 1/6, 1/6 = 66,666…, 16,666…, 16,666… % → 66,7 / 16,7 / 16,7 (half up, each on its own):
+    # the two answers given once show the same percentage; the three add up to 100,1.
     tallies, blanks = tally(["a", "a", "b", "a", "c", "a", None], ["a", "b", "c"])
     assert [(t.count, t.percent) for t in tallies] == [
-        (4, Decimal("66.7")), (1, Decimal("16.7")), (1, Decimal("16.6"))]
+        (4, Decimal("66.7")), (1, Decimal("16.7")), (1, Decimal("16.7"))]
     assert blanks == 1
     empty, blanks = tally([None], ["a"])
     assert (empty[0].count, empty[0].percent, blanks) == (0, Decimal("0.0"), 1)
     with pytest.raises(ValueError, match="answers not among the options: x"):
         tally(["x"], ["a"])
+
+
+@pytest.mark.parametrize("count, total, percent", [
+    (1, 6, "16.7"), (5, 6, "83.3"), (1, 8, "12.5"), (1, 16, "6.3"),  # 6,25 → 6,3 (half up)
+    (1, 3, "33.3"), (2, 3, "66.7"), (0, 7, "0.0"), (7, 7, "100.0"), (1, 7, "14.3"), (1, 40, "2.5"),
+])
+def test_share_worked_examples(count, total, percent):
+    assert share(count, total) == Decimal(percent)
+
+
+def test_equal_counts_give_equal_percentages_in_every_question():
+    answers = ["a"] * 3 + ["b"] * 3 + ["c"] * 3  # 3 of 9 each = 33,333…
+    tallies, _ = tally(answers, ["a", "b", "c"])
+    assert {t.percent for t in tallies} == {Decimal("33.3")}
 
 
 def test_report_from_the_example_answers(project):
@@ -34,9 +48,10 @@ def test_report_from_the_example_answers(project):
         assert "Załącznik nr 2 do Standardów Ochrony Małoletnich" in text
         assert "Czy znasz treść Standardów Ochrony Małoletnich obowiązujących w placówce?" in text
         assert "RAPORT Z WYNIKÓW ANKIETY MONITORUJĄCEJ" in text
-        assert "14 listopada 2026 r." in text  # 15 October + 30 days
-        # p1: tak 4, częściowo 1, nie 1 of 6 → 66,7 / 16,7 / 16,6 %
-        assert "66,7%" in text and "16,7%" in text and "16,6%" in text
+        assert "14.11.2026 r." in text  # 15 October + 30 days
+        # p1: tak 4, częściowo 1, nie 1 of 6 → 66,7 / 16,7 / 16,7 % (equal counts, equal shares)
+        assert "66,7%" in text and text.count("16,7%") >= 2 and "16,6%" not in text
+        assert "zaokrąglony do 0,1%" in text
         # p5: nie 4, trudno powiedzieć 1, one blank → 80 % / 20 % of the 5 answers
         assert "80%" in text and "20%" in text
         assert "Dodać krótką instrukcję dla nowych osób." in text and "Szkolenie raz w roku." in text

@@ -6,6 +6,9 @@ their look stays consistent; institutions may then edit them in Word like any te
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -14,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx_polish import polish
 
 FONT = "Times New Roman"
 DOTS = "…" * 30
@@ -145,5 +149,18 @@ class Builder:
         self.doc.add_page_break()
 
     def save(self, path: Path) -> None:
-        """Write the template."""
-        self.doc.save(str(path))
+        """Write the template, byte for byte the same for the same builder (no timestamps)."""
+        polish(self.doc)
+        props = self.doc.core_properties
+        props.author, props.last_modified_by, props.title = "formgen", "formgen", ""
+        props.created = props.modified = dt.datetime(2026, 1, 1)
+        props.revision = 1
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        out = io.BytesIO()
+        with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for item in src.infolist():
+                info = zipfile.ZipInfo(item.filename, date_time=(2026, 1, 1, 0, 0, 0))
+                info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+                dst.writestr(info, src.read(item.filename))
+        path.write_bytes(out.getvalue())

@@ -63,6 +63,7 @@ class Part:
     docx: bytes
     author: str
     anchor: str
+    issuer: Any = None  # who issues the document (name, address): the institution or an association
 
 
 def _parts(project: Project, cases: list[Case], when: dt.datetime) -> list[Part]:
@@ -80,7 +81,8 @@ def _parts(project: Project, cases: list[Case], when: dt.datetime) -> list[Part]
             except TemplateError as exc:
                 raise FormgenError(f"form {form.id}: template error: {exc}") from exc
             title = form.decl.short if len(cases) == 1 else f"{case.id}: {form.decl.short}"
-            parts.append(Part(case, form, title, html, docx, author, f"bundle-doc-{len(parts) + 1}"))
+            parts.append(Part(case, form, title, html, docx, author, f"bundle-doc-{len(parts) + 1}",
+                              context["wystawca"]))
     return parts
 
 
@@ -193,9 +195,10 @@ class Assembly:
         """The cover page: institution, the bundle's name, its documents and first pages."""
         from formgen.render.env import environment
 
-        authors = {part.author for part in self.parts}
-        author = authors.pop() if len(authors) == 1 else self.project.profile.nazwa
-        meta = {"tytul": f"Pakiet dokumentów: {self.name}", "autor": author, "utworzono": self.when.isoformat()}
+        # The documents' one issuer (an association issues its own), else the institution.
+        issuers = {part.author: part.issuer for part in self.parts}
+        issuer = next(iter(issuers.values())) if len(issuers) == 1 else self.project.profile
+        meta = {"tytul": f"Pakiet dokumentów: {self.name}", "autor": issuer.nazwa, "utworzono": self.when.isoformat()}
         # The table names each document's case; the heading only counts them.
         count = len(self.cases)
         header = self.name if count == 1 else f"{self.name} (liczba spraw: {count})"
@@ -205,7 +208,7 @@ class Assembly:
                                  for p, s in zip(self.parts, starts)]}
         template = environment(self.project.templates).get_template("_base/cover.html")
         try:
-            return template.render(meta=meta, sprawa={"id": self.name}, instytucja=self.project.profile,
+            return template.render(meta=meta, sprawa={"id": self.name}, wystawca=issuer,
                                    regulamin=None, zalacznik=None, pakiet=package)
         except TemplateError as exc:
             raise FormgenError(f"cover page: template error: {exc}") from exc

@@ -46,8 +46,8 @@ def common_context(project: Project, form: Form, case: Case, when: dt.datetime) 
                            f"entry, needed by form {form.id}")
     annex = regulation.zalaczniki.get(form.id, form.decl.annex) if regulation else form.decl.annex
     return {"formularz": form.decl, "instytucja": profile, "regulamin": regulation, "zalacznik": annex,
-            "autor_dokumentu": profile.nazwa,  # a form's context may name another issuer
-            "sprawa": {"id": case.id}, "wygenerowano": when.date()}
+            "autor_dokumentu": profile.nazwa, "wystawca": profile,  # a form's context may name another issuer
+            "styl_dat": form.decl.daty, "sprawa": {"id": case.id}, "wygenerowano": when.date()}
 
 
 def document_context(project: Project, form: Form, case: Case, when: dt.datetime) -> dict[str, Any]:

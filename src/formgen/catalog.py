@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Literal
 
 from pydantic import BaseModel, create_model
 
@@ -34,6 +34,9 @@ class Declaration(Schema):
     check_ref: Text | None = None
     collects: Text | None = None  # a register made from every case of this form id in the input
     rules: list[Text] = []
+    # The one date style of the form, as its seed prints dates: "14 października 2026 r." (dlugie)
+    # or "14.10.2026 r." (krotkie); the `data` filter follows it.
+    daty: Literal["dlugie", "krotkie"] = "dlugie"
 
 
 def _resolve(ref: str, where: Path) -> Any:

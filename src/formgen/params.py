@@ -51,6 +51,15 @@ class PurposeDocuments(Schema):
     kosztorys: bool = False
 
 
+class ApplicationPurpose(Schema):
+    """One item of the loan application's own purpose list (Zał. 8), worded as the annex words
+    it, and the purpose of §15 it is (which decides the documents to attach)."""
+
+    klucz: Text  # what a case gives as cel_pozyczki
+    opis: Text
+    cel: Text  # a key of LoanParams.cele
+
+
 class LoanParams(Schema):
     """Housing loan terms (§17, §20)."""
 
@@ -65,6 +74,14 @@ class LoanParams(Schema):
     karencja_miesiecy: int
     cele: dict[str, Text]  # the closed list of purposes (§15): key → wording
     zalaczniki: dict[str, PurposeDocuments] = {}  # §16: documents by purpose key (absent: none)
+    # The application's list (Zał. 8 words it differently, in ten items); empty: §15's list.
+    wniosek_cele: list[ApplicationPurpose] = []
+
+    def application_purposes(self) -> list[ApplicationPurpose]:
+        """The purposes as the application lists them: its own list, else §15's."""
+        if self.wniosek_cele:
+            return list(self.wniosek_cele)
+        return [ApplicationPurpose(klucz=key, opis=text, cel=key) for key, text in self.cele.items()]
 
     def terms(self) -> LoanTerms:
         """The rule module's view of these terms."""

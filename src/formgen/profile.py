@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import model_validator
+
 from formgen.forms.types import Date, Nip, Regon, Schema, Text
 
 
@@ -33,6 +35,28 @@ class Regulation(Schema):
     akt: Text  # the order that introduced it
     data: Date
     zalaczniki: dict[str, Text] = {}  # form id → this institution's annex number, if not the seed's
+    # Annexes of this regulation that are not forms (number → title), e.g. the rules on publishing
+    # children's images: a form may not carry their numbers.
+    inne_zalaczniki: dict[str, Text] = {}
+    # Named references into this regulation that forms print ("procedura_interwencji": "§ 7"):
+    # each institution numbers its paragraphs differently, so no template names a paragraph.
+    paragrafy: dict[str, Text] = {}
+
+    def paragraf(self, name: str) -> str | None:
+        """The paragraph a named reference points to in this regulation, or None."""
+        return self.paragrafy.get(name)
+
+    @model_validator(mode="after")
+    def _distinct_annexes(self) -> Regulation:
+        """Each annex number names one document."""
+        numbers = list(self.zalaczniki.values())
+        twice = sorted({n for n in numbers if numbers.count(n) > 1})
+        if twice:
+            raise ValueError(f"annex numbers given to more than one form: {', '.join(twice)}")
+        taken = sorted(set(numbers) & set(self.inne_zalaczniki))
+        if taken:
+            raise ValueError(f"annex numbers of other documents given to forms: {', '.join(taken)}")
+        return self
 
 
 class Profile(Schema):
@@ -41,6 +65,7 @@ class Profile(Schema):
     nazwa: Text
     nazwa_miejscownik: Text  # after "w": "w Żłobku Miejskim nr 3 w Przykładowie"
     nazwa_narzednik: Text  # after "pomiędzy": "Żłobkiem Miejskim nr 3 w Przykładowie"
+    nazwa_dopelniacz: Text  # after "informowania": "Żłobka Miejskiego nr 3 w Przykładowie"
     zwany_dalej: Text  # "Pracodawcą": the term the agreements define, after "zwanym dalej"
     zwany_dalej_biernik: Text  # the same term as an object: "upoważnia Pracodawcę"
     adres: Address

@@ -106,6 +106,18 @@ class Project:
             raise CatalogError(exc.message) from None
 
 
+def _check_application_purposes(params: ZfssParams, path: Path) -> None:
+    """Each item of the application's purpose list names a purpose of §15, once."""
+    items = params.pozyczki.wniosek_cele
+    unknown = sorted({item.cel for item in items} - set(params.pozyczki.cele))
+    if unknown:
+        raise CatalogError(f"{path}: pozyczki.wniosek_cele: {', '.join(unknown)} not among pozyczki.cele")
+    keys = [item.klucz for item in items]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
+        raise CatalogError(f"{path}: pozyczki.wniosek_cele: {', '.join(twice)} listed twice")
+
+
 def _check_zfss(params: ZfssParams, path: Path) -> None:
     try:
         groups = params.groups()
@@ -117,6 +129,7 @@ def _check_zfss(params: ZfssParams, path: Path) -> None:
     unknown = sorted(set(params.pozyczki.zalaczniki) - set(params.pozyczki.cele))
     if unknown:
         raise CatalogError(f"{path}: pozyczki.zalaczniki: {', '.join(unknown)} not among pozyczki.cele")
+    _check_application_purposes(params, path)
     for key, kind in params.swiadczenia.items():
         if kind.grupy and len(kind.grupy) != len(groups):
             raise CatalogError(f"{path}: swiadczenia.{key}.grupy: needs one entry per income group ({len(groups)})")

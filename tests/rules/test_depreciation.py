@@ -150,3 +150,21 @@ def test_write_offs_always_end_exactly_at_the_value(grosze: int, rate: Decimal, 
     assert sum(amounts) == value
     assert len(set(amounts[:-1])) <= 1 and amounts[-1] <= amounts[0]
     assert plan[0][0] > day
+
+
+def test_asset_sold_during_the_year_leaves_the_year_end_values() -> None:
+    # A 5 400 zł server (KŚT 491, 30 %) accepted 15.02.2024, sold 10.07.2026 (POL §3 ust. 2
+    # pkt 7: write-offs up to the end of the month of the sale). 5 400 × 30 % ÷ 12 = 135 a month
+    # from March 2024: 2024 10 × 135 = 1 350, 2025 12 × 135 = 1 620 → 2 970 on 1 January 2026;
+    # January–July 2026 7 × 135 = 945; 3 915 written off in all, which leaves with the asset.
+    # At 31 December 2026 it is no longer in the register: no accumulation, no net value.
+    sold = date(2026, 7, 10)
+    plan = straight_line(D("5400.00"), D("30"), date(2024, 2, 15), withdrawn=sold)
+    totals = year_totals(D("5400.00"), plan, 2026, withdrawn=sold)
+    assert (totals.opening, totals.charges, totals.closing, totals.net) == (D("2970.00"), D("945.00"),
+                                                                           ZERO, ZERO)
+    assert (totals.retired, totals.withdrawn) == (D("3915.00"), True)
+    assert totals.by_month == (D("135.00"),) * 7 + (ZERO,) * 5
+    # The year before, it was still in use: net 5 400 − 2 970 = 2 430 at 31 December 2025.
+    before = year_totals(D("5400.00"), plan, 2025, withdrawn=sold)
+    assert (before.closing, before.net, before.withdrawn) == (D("2970.00"), D("2430.00"), False)

@@ -7,10 +7,12 @@ from docxkit import Builder
 
 APPLICANT = ("{% for m in oswiadczenie.rodzina if m.pokrewienstwo == 'wnioskodawca' %}"
              "{{ m.imie_nazwisko }}{% else %}{{ none|dots(24) }}{% endfor %}")
-KINSHIP = ("{{ w.stopien }}{% if w.osoba.pokrewienstwo == 'dziecko' %}"
-           " – ur. {{ w.osoba.data_urodzenia|data }}{% endif %}")
-REMARKS = ("{{ w.osoba.uwagi or '' }}{% if not w.liczony %}{% if w.osoba.uwagi %}; {% endif %}"
-           "nie wliczono – ukończone {{ wiek_dziecka }} lat{% endif %}")
+KINSHIP = ("{% if w %}{{ w.stopien }}{% if w.osoba.pokrewienstwo == 'dziecko' %}"
+           " – ur. {{ w.osoba.data_urodzenia|data }}{% endif %}{% endif %}")
+REMARKS = ("{% if w %}{{ w.osoba.uwagi or '' }}{% if not w.liczony %}{% if w.osoba.uwagi %}; {% endif %}"
+           "nie wliczono – ukończone {{ wiek_dziecka }} lat{% endif %}{% endif %}")
+# The annex numbers seven rows to fill by hand: the family first, the rest left empty.
+ROWS = "for w in wiersze + [none] * (7 - wiersze|length)"
 
 
 def zfss_oswiadczenie_dochody(b: Builder) -> None:
@@ -29,8 +31,8 @@ def zfss_oswiadczenie_dochody(b: Builder) -> None:
     b.signature("(własnoręczny podpis)")
     b.para("")
     b.table(["L.p.", "Nazwisko i imię", "Stopień pokrewieństwa - dokładna data urodzenia dzieci", "Uwagi"],
-            ["R:{{ loop.index }}.", "{{ w.osoba.imie_nazwisko }}", KINSHIP, REMARKS],
-            "for w in wiersze", widths=[12, 55, 55, 46])
+            ["R:{{ loop.index }}.", "{% if w %}{{ w.osoba.imie_nazwisko }}{% endif %}", KINSHIP, REMARKS],
+            ROWS, widths=[12, 55, 55, 46])
     b.para("")
     b.para("Oświadczenie jest dokumentem w rozumieniu art. 245 Kodeksu postępowania cywilnego, a prawdziwość "
            "danych w nim zawartych potwierdzona własnoręcznym podpisem może być weryfikowana w trybie "

@@ -32,7 +32,7 @@ def _entries(b: Builder, items: str, label: str) -> None:
 
 
 def _checklist(b: Builder) -> None:
-    """The bordered box of §7: every step of the procedure with its checkbox and letter."""
+    """The bordered box of the procedure: every step with its checkbox and letter."""
     box = b.doc.add_table(rows=1, cols=1)
     box.style = "Table Grid"
     cell = box.cell(0, 0)
@@ -41,9 +41,11 @@ def _checklist(b: Builder) -> None:
         ("", "{%p for s in kroki %}", 0),
         ("", "{{ s.wykonano|pole }} {{ s.kod }}) {{ s.tresc }}", 9),
         ("", "{%p endfor %}", 0),
-        ("s", "Kolejność i zakres działań według §7 Standardów Ochrony Małoletnich. Zaznaczono "
-              "działania wykonane do dnia sporządzenia karty; pozostałe należy podjąć i odnotować "
-              "w pkt 4–8.", 0),
+        ("s", "{% set par = regulamin.paragraf('procedura_interwencji') if regulamin else none %}"
+              "Kolejność i zakres działań według {% if par %}{{ par }} {% endif %}"
+              "{{ regulamin.tytul_dopelniacz if regulamin else 'standardów ochrony małoletnich' }}. "
+              "Zaznaczono działania wykonane do dnia sporządzenia karty; pozostałe należy podjąć "
+              "i odnotować w pkt 4–8.", 0),
     ]
     for i, (style, text, hang) in enumerate(rows):
         para = cell.paragraphs[0] if i == 0 else cell.add_paragraph()

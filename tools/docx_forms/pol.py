@@ -240,39 +240,69 @@ def _landscape(b: Builder) -> None:
     section.top_margin, section.bottom_margin = Mm(14), Mm(16)
 
 
-WITHDRAWN = "{{ r.s.nazwa }}{% if r.uwagi %} ({{ r.uwagi }}){% endif %}"
+# The register's remarks (forms.pol_plan._remarks): the withdrawal date, then the other notes.
+REMARKS = ('{{ ([("wycofany " ~ (r.uwagi.wycofany|data)) if r.uwagi.wycofany else ""] + r.uwagi.inne)'
+           '|select|join("; ") }}')
+OTHER_REMARKS = '{{ r.uwagi.inne|join("; ") }}'  # where a column shows the withdrawal
+NAMED = "{{ r.s.nazwa }}{% if r.uwagi.inne %} (" + OTHER_REMARKS + "){% endif %}"
 FIXED_HEAD = ["L.p.", "Nr inwentarzowy", "Nazwa środka trwałego", "KŚT", "Data przyjęcia", "Wartość początkowa",
               "Stawka roczna", "Odpis miesięczny", "Okres amortyzacji", "Umorzenie na 1.01.{{ plan.rok }}",
               "Odpisy w {{ plan.rok }} r.", "Umorzenie na 31.12.{{ plan.rok }}", "Wartość netto na 31.12.{{ plan.rok }}"]
-FIXED_ROW = ["R:{{ loop.index }}.", "{{ r.s.nr_inwentarzowy|dots(8) }}", WITHDRAWN, "{{ r.s.kst }}",
-             "{{ r.s.data_przyjecia|data_krotka }}", "R:{{ r.s.wartosc_poczatkowa|liczba }}",
+FIXED_ROW = ["R:{{ loop.index }}.", "{{ r.s.nr_inwentarzowy|dots(8) }}", NAMED, "{{ r.s.kst }}",
+             "{{ r.s.data_przyjecia|data }}", "R:{{ r.s.wartosc_poczatkowa|liczba }}",
              "R:{% if r.s.grunt %}grunt{% else %}{{ r.stawka|procent }}{% endif %}",
              "R:{% if r.s.grunt %}–{% else %}{{ r.miesieczny|liczba }}{% endif %}",
              "{% if r.s.grunt %}nie podlega amortyzacji{% else %}{{ r.od }} – {{ r.do }}{% endif %}",
-             "R:{{ r.t.opening|liczba }}", "R:{{ r.t.charges|liczba }}", "R:{{ r.t.closing|liczba }}",
-             "R:{{ r.t.net|liczba }}"]
-FIXED_SUM = ["", "Razem", "", "", "", "R:{{ suma_podstawowe.wartosc|liczba }}", "", "", "",
+             "R:{{ r.t.opening|liczba }}", "R:{{ r.t.charges|liczba }}",
+             "R:{% if r.t.withdrawn %}wycofany {{ r.s.data_wycofania|data }}{% else %}{{ r.t.closing|liczba }}{% endif %}",
+             "R:{% if r.t.withdrawn %}umorzenie do wycofania {{ r.t.retired|liczba }}"
+             "{% else %}{{ r.t.net|liczba }}{% endif %}"]
+IN_REGISTER = "Razem{% if {s}.wycofane %} w ewidencji na 31.12.{{ plan.rok }}{% endif %}"
+FIXED_SUM = ["", IN_REGISTER.replace("{s}", "suma_podstawowe"), "", "", "",
+             "R:{{ suma_podstawowe.wartosc|liczba }}", "", "", "",
              "R:{{ suma_podstawowe.opening|liczba }}", "R:{{ suma_podstawowe.charges|liczba }}",
              "R:{{ suma_podstawowe.closing|liczba }}", "R:{{ suma_podstawowe.net|liczba }}"]
+FIXED_OUT = ["", "Wycofane w {{ plan.rok }} r.", "", "", "", "R:{{ suma_podstawowe.wycofane.wartosc|liczba }}",
+             "", "", "", "R:{{ suma_podstawowe.wycofane.opening|liczba }}",
+             "R:{{ suma_podstawowe.wycofane.charges|liczba }}", "",
+             "R:umorzenie wycofane {{ suma_podstawowe.wycofane.retired|liczba }}"]
 LOW_HEAD = ["L.p.", "Nr inwentarzowy", "Nazwa", "KŚT", "Data przyjęcia", "Wartość początkowa", "Miesiąc umorzenia",
             "Umorzenie na 1.01.{{ plan.rok }}", "Umorzenie w {{ plan.rok }} r.", "Uwagi"]
 LOW_ROW = ["R:{{ loop.index }}.", "{{ r.s.nr_inwentarzowy|dots(8) }}", "{{ r.s.nazwa }}", "{{ r.s.kst }}",
-           "{{ r.s.data_przyjecia|data_krotka }}", "R:{{ r.s.wartosc_poczatkowa|liczba }}", "{{ r.od }}",
-           "R:{{ r.t.opening|liczba }}", "R:{{ r.t.charges|liczba }}",
-           "{{ r.uwagi }}"]
-LOW_SUM = ["", "Razem", "", "", "", "R:{{ suma_niskocenne.wartosc|liczba }}", "",
+           "{{ r.s.data_przyjecia|data }}", "R:{{ r.s.wartosc_poczatkowa|liczba }}", "{{ r.od }}",
+           "R:{{ r.t.opening|liczba }}", "R:{{ r.t.charges|liczba }}", REMARKS]
+LOW_SUM = ["", IN_REGISTER.replace("{s}", "suma_niskocenne"), "", "", "",
+           "R:{{ suma_niskocenne.wartosc|liczba }}", "",
            "R:{{ suma_niskocenne.opening|liczba }}", "R:{{ suma_niskocenne.charges|liczba }}", ""]
+LOW_OUT = ["", "Wycofane w {{ plan.rok }} r.", "", "", "", "R:{{ suma_niskocenne.wycofane.wartosc|liczba }}", "",
+           "R:{{ suma_niskocenne.wycofane.opening|liczba }}", "R:{{ suma_niskocenne.wycofane.charges|liczba }}", ""]
 
 
 def _section(b: Builder, title: str, note: str) -> None:
     b.para(("b", title), ("", " " + note if note else ""), align="left", after=1).paragraph_format.keep_with_next = True
 
 
+def _withdrawn_row(b: Builder, sums: str, cells: list[str], size: float) -> None:
+    """Before the totals: the assets withdrawn during the year, when there are any."""
+    table = b.doc.tables[-1]
+    total = table.rows[-1]._tr
+    for texts in (["{%tr if " + sums + ".wycofane %}"], cells, ["{%tr endif %}"]):
+        row = table.add_row()
+        for cell, text in zip(row.cells, texts):
+            Builder._cell(cell, text, bold=True, right=text.startswith("R:"))
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(size)
+        total.addprevious(row._tr)
+
+
 def _register(b: Builder, items: str, head: list[str], row: list[str], total: list[str], widths: list[float],
-              empty: str) -> None:
+              empty: str, withdrawn: tuple[str, list[str]] | None = None) -> None:
     """A register table over `items` with its totals row, or a 'none' line when the list is empty."""
     b.tag("{%p if " + items + " %}")
     _looped(b, head, row, "for r in " + items, total, widths, 8)
+    if withdrawn:
+        _withdrawn_row(b, *withdrawn, 8)
+        _widths(b.doc.tables[-1], widths)
     b.tag("{%p else %}")
     b.para(("i", empty), align="left")
     b.tag("{%p endif %}")
@@ -281,7 +311,8 @@ def _register(b: Builder, items: str, head: list[str], row: list[str], total: li
 def _plan_intro(b: Builder) -> None:
     _letterhead(b, "{{ plan.data_sporzadzenia|data }}", [160, 107])
     b.title("PLAN AMORTYZACJI I EWIDENCJA ŚRODKÓW TRWAŁYCH", "na rok {{ plan.rok }}")
-    b.para("Plan sporządzono zgodnie z § 3 ust. 2 pkt 6–15 polityki rachunkowości Stowarzyszenia. Według wartości "
+    b.para("Plan sporządzono zgodnie z {% if paragrafy.get('srodki_trwale') %}{{ paragrafy.srodki_trwale }} "
+           "{% endif %}polityki rachunkowości Stowarzyszenia. Według wartości "
            "początkowej: powyżej ", ("b", "{{ progi.srodek_trwaly_powyzej|kwota }}"), " – podstawowe środki "
            "trwałe, umarzane metodą liniową od miesiąca następującego po przyjęciu do używania według stawek "
            "z wykazu stawek amortyzacyjnych; od ", ("b", "{{ progi.niska_wartosc_od|kwota }}"),
@@ -295,12 +326,13 @@ def _months_table(b: Builder) -> None:
     _looped(b, ["Miesiąc", "Amortyzacja podstawowych środków trwałych",
                 "Umorzenie jednorazowe środków o niskiej wartości", "Razem"],
             ["{{ m.nazwa }}", "R:{{ m.amortyzacja|liczba }}", "R:{{ m.niskocenne|liczba }}", "R:{{ m.razem|liczba }}"],
-            "for m in miesiace", ["Razem {{ plan.rok }} r.", "R:{{ suma_podstawowe.charges|liczba }}",
-                                  "R:{{ suma_niskocenne.charges|liczba }}",
-                                  "R:{{ (suma_podstawowe.charges + suma_niskocenne.charges)|liczba }}"],
+            "for m in miesiace", ["Razem {{ plan.rok }} r.", "R:{{ suma_podstawowe.charges_all|liczba }}",
+                                  "R:{{ suma_niskocenne.charges_all|liczba }}", "R:{{ odpisy_razem|liczba }}"],
             [40, 55, 55, 30], 8.5)
     b.para(("s", "Kwoty w złotych. Odpis miesięczny = wartość początkowa × stawka roczna : 12, zaokrąglony do "
-                 "pełnych groszy; ostatni odpis wyrównuje umorzenie do wartości początkowej."), align="left")
+                 "pełnych groszy; ostatni odpis wyrównuje umorzenie do wartości początkowej. Środek wycofany "
+                 "(sprzedany, zlikwidowany, stwierdzony niedobór) umarza się do końca miesiąca wycofania; na "
+                 "koniec roku nie ma go w ewidencji ani w sumach wartości netto."), align="left")
 
 
 def pol_plan_amortyzacji(b: Builder) -> None:
@@ -309,15 +341,16 @@ def pol_plan_amortyzacji(b: Builder) -> None:
     _plan_intro(b)
     _section(b, "I. Podstawowe środki trwałe", "(Wn „Koszty – Amortyzacja”, Ma „Umorzenie środków trwałych”)")
     _register(b, "podstawowe", FIXED_HEAD, FIXED_ROW, FIXED_SUM,
-              [9, 22, 47, 10, 19, 20, 13, 17, 26, 19, 18, 19, 19], "Brak podstawowych środków trwałych.")
+              [9, 22, 47, 10, 19, 20, 13, 17, 26, 19, 18, 19, 19], "Brak podstawowych środków trwałych.",
+              ("suma_podstawowe", FIXED_OUT))
     _section(b, "II. Pozostałe środki trwałe o niskiej wartości",
              "(umorzenie jednorazowe w miesiącu przyjęcia do używania)")
     _register(b, "niskocenne", LOW_HEAD, LOW_ROW, LOW_SUM, [9, 24, 60, 12, 22, 24, 20, 22, 22, 40],
-              "Brak środków trwałych o niskiej wartości.")
+              "Brak środków trwałych o niskiej wartości.", ("suma_niskocenne", LOW_OUT))
     _section(b, "III. Przedmioty zaliczone do materiałów", "(Wn „Zużycie materiałów”; poza ewidencją środków trwałych)")
     _register(b, "materialy", ["L.p.", "Nazwa", "KŚT", "Data przyjęcia", "Wartość", "Uwagi"],
-              ["R:{{ loop.index }}.", "{{ r.s.nazwa }}", "{{ r.s.kst }}", "{{ r.s.data_przyjecia|data_krotka }}",
-               "R:{{ r.s.wartosc_poczatkowa|liczba }}", "{{ r.uwagi }}"],
+              ["R:{{ loop.index }}.", "{{ r.s.nazwa }}", "{{ r.s.kst }}", "{{ r.s.data_przyjecia|data }}",
+               "R:{{ r.s.wartosc_poczatkowa|liczba }}", REMARKS],
               ["", "Razem", "", "", "R:{{ suma_materialy|liczba }}", ""], [9, 70, 12, 24, 24, 50], "Brak.")
     _months_table(b)
     _signatures(b, "", "Sporządził{% if plan.sporzadzil %}: {{ plan.sporzadzil }}{% endif %} (data i podpis)",
@@ -330,13 +363,15 @@ def pol_podzial_kosztow(b: Builder) -> None:
     """POL §3 ust. 6 lit. c–d: indirect costs split by last year's revenue proportion."""
     _letterhead(b, "{{ rozliczenie.data_sporzadzenia|data }}", [100, 68])
     b.title("ROZLICZENIE KOSZTÓW POŚREDNICH", "za okres od {{ okres_od|data }} do {{ okres_do|data }}")
-    b.para("Zgodnie z § 3 ust. 6 lit. c–d polityki rachunkowości koszty pośrednie, których Stowarzyszenie nie może "
+    b.para("Zgodnie z {% if paragrafy.get('koszty_posrednie') %}{{ paragrafy.koszty_posrednie }} {% endif %}"
+           "polityki rachunkowości koszty pośrednie, których Stowarzyszenie nie może "
            "jednoznacznie przypisać do działalności nieodpłatnej albo odpłatnej, rozlicza się na oba rodzaje "
            "działalności statutowej w proporcji przychodów z tych działalności w roku poprzednim.")
     _section(b, "1. Proporcja ustalona z przychodów roku {{ rok_przychodow }}", "")
     _shares(b)
     b.para(("s", "proporcja = przychód z danej działalności : wszystkie przychody z działalności podstawowej "
-                 "× 100% (zaokrąglona do 0,01%)"), align="left")
+                 "× 100% (podana w zaokrągleniu do 0,01%; koszty dzieli się w dokładnym stosunku przychodów)"),
+           align="left")
     _section(b, "2. Podział kosztów pośrednich", "")
     _looped(b, ["L.p.", "Konto", "Koszt pośredni", "Kwota",
                 "Działalność nieodpłatna ({{ proporcja.nieodplatna|procent }})",
@@ -346,8 +381,10 @@ def pol_podzial_kosztow(b: Builder) -> None:
             "for w in wiersze", ["", "", "Razem koszty pośrednie", "R:{{ razem|kwota }}",
                                  "R:{{ sumy.nieodplatna|kwota }}", "R:{{ sumy.odplatna|kwota }}"],
             [10, 17, 53, 30, 28, 28], 9.5)
-    b.para(("s", "Części każdego kosztu zaokrąglono do pełnych groszy tak, aby ich suma była równa kwocie kosztu "
-                 "(grosz pozostały po zaokrągleniu w dół przypada części o największej reszcie)."), align="left")
+    b.para(("s", "Każdy koszt dzieli się w stosunku przychodów obu działalności z roku {{ rok_przychodow }} "
+                 "({{ przychody.nieodplatna|liczba }} : {{ przychody.odplatna|liczba }}); części zaokrąglono do "
+                 "pełnych groszy tak, aby ich suma była równa kwocie kosztu (grosz pozostały po zaokrągleniu "
+                 "w dół przypada części o największej reszcie)."), align="left")
     b.para("Koszty działalności nieodpłatnej zwiększa się o ", ("b", "{{ sumy.nieodplatna|kwota }}"),
            ", a koszty działalności odpłatnej o ", ("b", "{{ sumy.odplatna|kwota }}"), ".")
     _signatures(b, "", "Sporządził{% if rozliczenie.sporzadzil %}: {{ rozliczenie.sporzadzil }}{% endif %} "

@@ -106,13 +106,13 @@ def som_karta_zgloszenia(b: Builder) -> None:
     _label(b, "10. Powiadomione osoby i instytucje:")
     b.table(["L.p.", "Kogo powiadomiono", "Data i godzina", "Sposób powiadomienia"],
             ["R:{{ loop.index }}.", "{{ n.kto or '' }}",
-             "{% if n.data %}{{ n.data|data_krotka }}{% if n.godzina %}, godz. {{ n.godzina }}"
+             "{% if n.data %}{{ n.data|data }}{% if n.godzina %}, godz. {{ n.godzina }}"
              "{% endif %}{% endif %}", "{{ n.sposob or '' }}"],
             "for n in powiadomienia", widths=[12, 74, 40, 42])
     b.para("", after=0)
     _label(b, "11. Osoba przyjmująca zgłoszenie i wypełniająca kartę (imię i nazwisko, stanowisko):")
     _answer(b, ("b", "{{ karta.przyjmujacy|dots(40) }}"))
-    _dated_signatures(b, "{{ karta.data_zgloszenia|data_krotka }}", "(podpis osoby zgłaszającej)",
+    _dated_signatures(b, "{{ karta.data_zgloszenia|data }}", "(podpis osoby zgłaszającej)",
                       "(podpis osoby przyjmującej zgłoszenie)")
     b.para("")
     b.para("Kartę przekazano Dyrektorowi dnia {{ karta.przekazano_dyrektorowi|data }}", align="left")
@@ -180,7 +180,7 @@ def som_plan_pomocy(b: Builder) -> None:
     b.para(("i", "{{ loop.index|rzymska }}. {{ o.nazwa }}"), align="left", after=2)
     b.table(["L.p.", "Działanie", "Osoba odpowiedzialna", "Termin realizacji"],
             ["R:{{ loop.index }}.", "{{ a.dzialanie or '' }}", "{{ a.odpowiedzialny or '' }}",
-             "{% if a.termin %}{{ a.termin|data_krotka }}{% endif %}"],
+             "{% if a.termin %}{{ a.termin|data }}{% endif %}"],
             "for a in o.wiersze", widths=[12, 86, 42, 28])
     b.para("", after=0)
     b.tag("{%p endfor %}")
@@ -312,8 +312,8 @@ def som_oswiadczenie_kandydata(b: Builder) -> None:
         para.paragraph_format.first_line_indent = Mm(-6)
     b.table(["L.p.", "Państwo", "Okres zamieszkiwania (od – do)"],
             ["R:{% if not r.nie_dotyczy %}{{ loop.index }}.{% endif %}", "{{ r.panstwo or '' }}",
-             "{% if r.nie_dotyczy %}–{% elif r.panstwo %}{{ r.od|data_krotka(6) }} – "
-             "{{ r.do|data_krotka(6) }}{% endif %}"], "for r in wiersze", widths=[12, 96, 60])
+             "{% if r.nie_dotyczy %}–{% elif r.panstwo %}{{ r.od|data(6) }} – "
+             "{{ r.do|data(6) }}{% endif %}"], "for r in wiersze", widths=[12, 96, 60])
     b.para("", after=0)
     _point(b, 3, "prawo następujących państw spośród wskazanych w pkt 2 nie przewiduje sporządzenia "
                  "takiej informacji albo w państwach tych nie prowadzi się rejestru karnego: ",

@@ -14,11 +14,11 @@ def som_wykaz_zapoznanych(b: Builder) -> None:
            "Małoletnich obowiązującymi w {{ instytucja.nazwa_miejscownik }} i zobowiązuję się do ich "
            "przestrzegania.")
     b.table(["L.p.", "Imię i nazwisko", "Stanowisko", "Data zapoznania się", "Podpis"],
-            ["{{ loop.index }}.", "{{ s.osoba.imie }} {{ s.osoba.nazwisko }}", "{{ s.stanowisko|dots(12) }}",
-             "{{ s.data|data_krotka(8) }}", ""],
-            "for s in wiersze", widths=[12, 50, 38, 32, 40])
+            ["{{ loop.index }}.", "{{ s.osoba.imie }} {{ s.osoba.nazwisko }}", "{{ s.stanowisko|dots(9) }}",
+             "{{ s.data|data(7) }}", ""],
+            "for s in wiersze", widths=[12, 50, 38, 34, 38])
     b.table(["L.p.", "Imię i nazwisko", "Stanowisko", "Data zapoznania się", "Podpis"],
-            ["{{ liczba + loop.index }}.", "", "", "", ""], "for i in range(3)", widths=[12, 50, 38, 32, 40])
+            ["{{ liczba + loop.index }}.", "", "", "", ""], "for i in range(3)", widths=[12, 50, 38, 34, 38])
     b.para(("s", "Wykaz prowadzi osoba odpowiedzialna za realizację standardów ochrony małoletnich; nowo "
                  "zatrudnione osoby wpisuje się przed dopuszczeniem do pracy z dziećmi."))
 
@@ -52,6 +52,7 @@ def som_ankieta(b: Builder) -> None:
     b.para("Ankietę przeprowadził(a): {{ ankieta.przeprowadzil|dots }}", align="left", after=0)
     b.para("Termin przekazania raportu Dyrektorowi: ", ("b", "{{ termin_raportu|data }}"),
            " ({{ definicja.termin_raportu_dni }} dni od dnia ankiety)", align="left")
+    b.para(("s", "Odsetek to udział odpowiedzi wśród udzielonych odpowiedzi na pytanie, zaokrąglony do 0,1% (równa liczba odpowiedzi daje zawsze ten sam odsetek, dlatego suma odsetków może wynosić 99,9% lub 100,1%)."), align="left")
     b.tag("{%p for r in pytania %}")
     b.para(("b", "{{ loop.index }}. {{ r.pytanie.tresc }}"), align="left", after=1)
     b.tag("{%p if r.pytanie.otwarte %}")
@@ -87,15 +88,17 @@ def som_rejestr_zgloszen(b: Builder) -> None:
     b.table(["L.p.", "Data zgłoszenia", "Data i miejsce zdarzenia", "Imię i nazwisko dziecka", "Rodzaj zdarzenia",
              "Zgłaszający", "Powiadomieni (kto, kiedy)", "Przyjmujący zgłoszenie", "Uwagi"],
             ["{{ loop.index }}.",
-             "{{ w.karta.data_zgloszenia|data_krotka }}{% if w.karta.godzina_zgloszenia %}, "
+             "{{ w.karta.data_zgloszenia|data }}{% if w.karta.godzina_zgloszenia %}, "
              "{{ w.karta.godzina_zgloszenia }}{% endif %}",
-             "{{ w.karta.zdarzenie.data|data_krotka }}, {{ w.karta.zdarzenie.miejsce }}",
+             "{{ w.karta.zdarzenie.data|data }}, {{ w.karta.zdarzenie.miejsce }}",
              "{{ w.karta.dziecko.imie }} {{ w.karta.dziecko.nazwisko }}",
              "{{ w.rodzaje }}{% if w.karta.zdarzenie.inny_rodzaj %} ({{ w.karta.zdarzenie.inny_rodzaj }}){% endif %}",
              "{{ w.karta.zawiadamiajacy }}",
-             "{% for n in w.karta.powiadomieni %}{{ n.kto }} – {{ n.data|data_krotka }}"
+             "{% for n in w.karta.powiadomieni %}{{ n.kto }} – {{ n.data|data }}"
              "{% if not loop.last %}; {% endif %}{% else %}–{% endfor %}",
              "{{ w.karta.przyjmujacy|dots(10) }}", ""],
             "for w in wiersze", widths=[10, 24, 34, 30, 36, 32, 40, 28, 20])
-    b.para(("s", "Rejestr prowadzi osoba odpowiedzialna za realizację standardów ochrony małoletnich "
-                 "(§22 ust. 4). Kolejne zgłoszenia wpisuje się niezwłocznie po przyjęciu karty zgłoszenia."))
+    b.para(("s", "{% set par = regulamin.paragraf('rejestr_zgloszen') if regulamin else none %}"
+                 "Rejestr prowadzi osoba odpowiedzialna za realizację standardów ochrony małoletnich"
+                 "{% if par %} ({{ par }} {{ regulamin.tytul_dopelniacz }}){% endif %}. Kolejne zgłoszenia "
+                 "wpisuje się niezwłocznie po przyjęciu karty zgłoszenia."))

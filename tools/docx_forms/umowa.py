@@ -151,7 +151,7 @@ def _guarantors_consent(b: Builder) -> None:
            "jako solidarnie współodpowiedzialni na pokrycie kwoty wraz z odsetkami z naszych "
            "wynagrodzeń.")
     b.para("")
-    dots = "…" * 20
+    dots = "…" * 17  # after "{{ n + 1 }} ", in a cell of 80 mm
     grid(b, [["B:Podpisy poręczycieli:", "B:Stwierdzam własnoręczność podpisów:"],
              ["{%tr for n in range([poreczyciele|length, 2]|max) %}", ""],
              ["", ""],
@@ -175,23 +175,23 @@ def _schedule(b: Builder) -> None:
     b.para("")
     b.title("Harmonogram spłaty pożyczki")
     grid(b, [["Pożyczkobiorca", "B:" + BORROWER, "Decyzja",
-              "nr {{ umowa.decyzja.numer }} z dnia {{ umowa.decyzja.data|data_krotka }}"],
+              "nr {{ umowa.decyzja.numer }} z dnia {{ umowa.decyzja.data|data }}"],
              ["Kwota pożyczki", "B:{{ plan.principal|kwota }}",
               "Oprocentowanie", PROCENT + " w stosunku rocznym"],
              ["Odsetki", "{{ plan.total_interest|kwota }}",
               "Razem do spłaty", "B:{{ plan.total_to_repay|kwota }}"],
              ["Liczba rat", "{{ plan.months }}", "Pierwsza rata",
-              "{{ plan.first_installment|kwota }}, płatna {{ plan.first_due|data_krotka }}"],
+              "{{ plan.first_installment|kwota }}, płatna {{ plan.first_due|data }}"],
              ["Następne raty", "{{ plan.next_installment|kwota }}",
-              "Ostatnia rata", "płatna {{ plan.last_due|data_krotka }}"]],
-         [30, 40, 30, 66], borders=True)
+              "Ostatnia rata", "płatna {{ plan.last_due|data }}"]],
+         [28, 40, 28, 70], borders=True)
     b.para("", after=0)
     b.table(["Nr raty", "Termin płatności", "Rata kapitałowa (zł)", "Odsetki (zł)",
              "Kwota raty (zł)", "Pozostały kapitał (zł)"],
-            ["{{ r.number }}", "{{ r.due|data_krotka }}", "R:{{ r.principal|liczba }}",
+            ["{{ r.number }}", "{{ r.due|data }}", "R:{{ r.principal|liczba }}",
              "R:{{ r.interest|liczba }}", "R:{{ r.amount|liczba }}",
              "R:{{ r.balance_after|liczba }}"],
-            "for r in plan.schedule", [16, 28, 31, 25, 30, 36])
+            "for r in plan.schedule", [14, 40, 28, 24, 28, 32])
     total = b.doc.tables[-1].add_row()
     for cell, text in zip(total.cells, ("Razem", "", "{{ plan.principal|liczba }}",
                                         "{{ plan.total_interest|liczba }}",

@@ -58,16 +58,35 @@ def _cell(cell, lines: list[tuple[str, str]],  # type: ignore[no-untyped-def]
 def _keep_together(b: Builder, start: int) -> None:
     """Keep the body elements from `start` on one page (Word moves them to the next one whole)."""
     body = b.doc.element.body
-    paragraphs = [p for element in list(body)[start:] for p in element.iter(qn("w:p"))]
+    paragraphs = [p for element in list(body)[start:] for p in element.iter(qn("w:p"))
+                  if not Paragraph(p, b.doc).text.startswith("{%")]  # tags vanish when rendered
     for p in paragraphs[:-1]:
         Paragraph(p, b.doc).paragraph_format.keep_with_next = True
 
 
-def _committee(b: Builder, grant: str, refuse: str, limit_note: str = "") -> None:
-    """The committee's opinion and the decision, kept on one page as the PDF keeps them."""
+def _compact(b: Builder, start: int) -> None:
+    """The committee's part in 10 pt with little space after paragraphs, as the PDF sets it
+    (10,5 pt, tight lines), so that the application and the decision share a page."""
+    for element in list(b.doc.element.body)[start:]:
+        for p in element.iter(qn("w:p")):
+            para = Paragraph(p, b.doc)
+            if para.paragraph_format.space_after is None or para.paragraph_format.space_after > Pt(2):
+                para.paragraph_format.space_after = Pt(2)
+            for run in para.runs:
+                if run.font.size is None or run.font.size > Pt(10):
+                    run.font.size = Pt(10)
+
+
+def _committee(b: Builder, grant: str, refuse: str, reasons: tuple[int, bool], limit_note: str = "") -> None:
+    """The committee's opinion and the decision, kept on one page as the PDF keeps them.
+
+    `reasons`: how many "Uzasadnienie" lines the annex has, and whether the word follows the
+    refusal (Zał. 4, 5) rather than heading its own lines (Zał. 6, 7).
+    """
     start = len(b.doc.element.body)
-    _opinion(b, grant, refuse)
+    _opinion(b, grant, refuse, *reasons)
     _decision(b, limit_note)
+    _compact(b, start)
     _keep_together(b, start)
 
 
@@ -126,25 +145,20 @@ def _signed(b: Builder, *captions: str) -> None:
         grid(b, [["C:" + SIGN for _ in captions], ["S:" + c for c in captions]], [80, 80], size=11)
 
 
-def _opinion(b: Builder, grant: str, refuse: str) -> None:
-    """Opinia Komisji Socjalnej: the two choices, the reasons, the members' signatures."""
+def _opinion(b: Builder, grant: str, refuse: str, lines: int, inline: bool) -> None:
+    """Opinia Komisji Socjalnej: the two choices, the reasons (lines to fill whatever the
+    committee decides, as the annex prints them), the members' signatures."""
     b.para(LINE + "…" * 4, align="center", after=2, size=8)
     b.para("{{ miejscowosc }}, dnia {{ (opinia.data if opinia else none)|data }}", align="right")
     b.para(("b", "Opinia Komisji Socjalnej"), align="center")
     b.para("Komisja socjalna wnioskuje o:", align="left", after=1)
     b.para("{{ " + GRANTING + "|pole }} " + grant + " w wysokości ", ("b", GRANTED), ".",
            align="left", indent=4, after=1)
-    b.para("{{ " + REFUSING + "|pole }} " + refuse, align="left", indent=4)
-    b.tag("{%p if opinia and opinia.uzasadnienie %}")
-    b.para("Uzasadnienie:", align="left", after=1)
-    b.tag("{%p for p in opinia.uzasadnienie|akapity %}")
-    b.para(("b", "{{ p }}"), after=1)
-    b.tag("{%p endfor %}")
-    b.tag('{%p elif not opinia or opinia.wniosek == "odmowic" %}')
-    b.para("Uzasadnienie:", align="left", after=1)
-    b.para(LINE, align="left", after=1)
-    b.para(LINE, align="left", after=1)
-    b.tag("{%p endif %}")
+    b.para("{{ " + REFUSING + "|pole }} " + refuse + (" Uzasadnienie:" if inline else ""),
+           align="left", indent=4, after=1 if inline else 3)
+    if not inline:
+        b.para("Uzasadnienie:", align="left", after=1)
+    _lines_or_text(b, "(opinia.uzasadnienie if opinia else none)", lines)
     panel = grid(b, [["", ""]], [95, 65], size=11)
     _cell(panel.cell(0, 0), [("", "Podpisy komisji:"), ("", "{%p for name in komisja %}"),
                              ("", "{{ loop.index }}. " + "…" * 11
@@ -177,7 +191,7 @@ def zfss_wniosek_wczasy(b: Builder) -> None:
     _attachments(b, "Dołączone dokumenty:", only_if_any=True)
     _signed(b, "(Kadry – podpis)", "(własnoręczny podpis)")
     _committee(b, "przyznanie dofinansowania do „wczasów pod gruszą”",
-               "nie przyznanie dofinansowania.")
+               "nie przyznanie dofinansowania.", (4, True))
 
 
 def zfss_wniosek_wypoczynek_dziecka(b: Builder) -> None:
@@ -201,7 +215,7 @@ def zfss_wniosek_wypoczynek_dziecka(b: Builder) -> None:
     _attachments(b, "Do wniosku dołączam następujące dokumenty:")
     _signed(b, "(własnoręczny podpis)")
     _committee(b, "przyznanie dofinansowania wycieczki dziecka pracownika",
-               "nie przyznanie dofinansowania wycieczki dziecka pracownika.")
+               "nie przyznanie dofinansowania wycieczki dziecka pracownika.", (3, True))
 
 
 def zfss_podanie_zapomoga(b: Builder) -> None:
@@ -220,7 +234,7 @@ def zfss_podanie_zapomoga(b: Builder) -> None:
            align="left")
     _attachments(b, "Dołączone dokumenty:")
     _signed(b, "(własnoręczny podpis)")
-    _committee(b, "przyznanie zapomogi", "nie przyznanie zapomogi.")
+    _committee(b, "przyznanie zapomogi", "nie przyznanie zapomogi.", (2, False))
 
 
 def zfss_wniosek_kultura_sport(b: Builder) -> None:
@@ -234,7 +248,7 @@ def zfss_wniosek_kultura_sport(b: Builder) -> None:
     quarter = (" (limit na {{ kwartal|rzymska }} kwartał {{ wniosek.data.year }} r. "
                "{{ limit_kwartalny|kwota }}, wykorzystano "
                "{{ wniosek.wykorzystano_w_kwartale|kwota }})")
-    _committee(b, "przyznanie dofinansowania", "nie przyznanie dofinansowania.", quarter)
+    _committee(b, "przyznanie dofinansowania", "nie przyznanie dofinansowania.", (3, False), quarter)
 
 
 def zfss_tabela_doplat(b: Builder) -> None:

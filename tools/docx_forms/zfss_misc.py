@@ -205,8 +205,8 @@ def zfss_rachunek_bankowy(b: Builder) -> None:
     account = b.para(("b", "{{ i.rachunek|konto }}"), align="left", size=12)
     account.runs[0].font.name = "Courier New"
     b.para("")
-    b.para("Ponadto zobowiązuję się do bieżącego informowania o każdorazowej zmianie wyżej wskazanego "
-           "numeru rachunku bankowego.")
+    b.para("Ponadto zobowiązuję się do bieżącego informowania {{ instytucja.nazwa_dopelniacz }} "
+           "o każdorazowej zmianie wyżej wskazanego numeru rachunku bankowego.")
     b.signature("(własnoręczny podpis)")
 
 

@@ -10,7 +10,7 @@ from pydantic import Field
 from formgen.errors import CatalogError
 from formgen.forms.common import Applicant, Findings, by_sex
 from formgen.forms.types import Account, Date, Money, Schema, Text
-from formgen.params import LoanParams, PurposeDocuments
+from formgen.params import ApplicationPurpose, LoanParams, PurposeDocuments
 from formgen.project import Project
 from formgen.rules.dates import add_months
 
@@ -43,7 +43,7 @@ class LoanApplication(Schema):
     data: Date
     miejscowosc: Text | None = None
     wnioskodawca: Applicant
-    cel_pozyczki: Text  # a key of the year's pozyczki.cele (§15)
+    cel_pozyczki: Text  # a key of the year's application purposes (pozyczki.wniosek_cele, Zał. 8)
     kwota: Money
     okres_miesiecy: int
     kosztorys: RepairEstimate | None = None
@@ -52,12 +52,19 @@ class LoanApplication(Schema):
     ostatnia_pozyczka_splacona: Date | None = None
 
 
+def _purpose(case: LoanApplication, params: LoanParams) -> ApplicationPurpose | None:
+    """The application's purpose item the case chose, if it is one."""
+    return next((p for p in params.application_purposes() if p.klucz == case.cel_pozyczki), None)
+
+
 def _purpose_findings(case: LoanApplication, params: LoanParams) -> Findings:
-    """The purpose is one of §15's, and the repair estimate is there exactly when it needs one."""
-    key = case.cel_pozyczki
-    if key not in params.cele:
-        return [(("cel_pozyczki",), f"unknown purpose '{key}'; use one of: {', '.join(params.cele)}")]
-    needs_estimate = params.zalaczniki.get(key, PurposeDocuments()).kosztorys
+    """The purpose is one of the application's list, and the repair estimate is there exactly
+    when its §15 purpose needs one."""
+    key, chosen = case.cel_pozyczki, _purpose(case, params)
+    if chosen is None:
+        keys = ", ".join(p.klucz for p in params.application_purposes())
+        return [(("cel_pozyczki",), f"unknown purpose '{key}'; use one of: {keys}")]
+    needs_estimate = params.zalaczniki.get(chosen.cel, PurposeDocuments()).kosztorys
     if needs_estimate and case.kosztorys is None:
         message = f"required for the purpose '{key}': list the repair's items and costs"
         return [(("kosztorys",), message)]
@@ -124,10 +131,11 @@ def loan_application_context(case: LoanApplication, project: Project) -> dict[st
     """The purposes list with the chosen one, the documents to attach, the estimate's total."""
     params = project.zfss(case.data.year).pozyczki
     documents = params.zalaczniki
-    chosen = documents.get(case.cel_pozyczki, PurposeDocuments())
-    purposes = [{"klucz": key, "opis": text, "wybrany": key == case.cel_pozyczki,
-                 "kosztorys": documents.get(key, PurposeDocuments()).kosztorys}
-                for key, text in params.cele.items()]
+    item = _purpose(case, params)
+    chosen = documents.get(item.cel if item else "", PurposeDocuments())
+    purposes = [{"klucz": p.klucz, "opis": p.opis, "wybrany": p.klucz == case.cel_pozyczki,
+                 "kosztorys": documents.get(p.cel, PurposeDocuments()).kosztorys}
+                for p in params.application_purposes()]
     sex = case.wnioskodawca.sex
     words = {"otrzymalem": by_sex(sex, "otrzymałam", "otrzymałem", "otrzymałam/em"),
              "splacilem": by_sex(sex, "spłaciłam", "spłaciłem", "spłaciłam/em")}

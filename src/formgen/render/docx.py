@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from formgen.render.env import environment
@@ -18,6 +20,7 @@ def render_docx(template: Path, templates_root: Path, context: dict[str, Any],
     """Fill a DOCX template and return the document's bytes, with neutral metadata."""
     doc = DocxTemplate(str(template))
     doc.render(context, jinja_env=environment(templates_root), autoescape=True)
+    fix_table_grids(doc.docx.element.body)
     props = doc.docx.core_properties
     for name in ("subject", "keywords", "comments", "category", "last_modified_by", "identifier",
                  "content_status", "language", "version"):
@@ -48,3 +51,52 @@ def _normalise_zip(data: bytes, when: dt.datetime) -> bytes:
             info.external_attr = 0o644 << 16
             dst.writestr(info, src.read(item.filename))
     return out.getvalue()
+
+
+def _cell_widths(row: Any) -> list[int] | None:
+    """The grid columns a table row's cells cover, in twips (a spanned cell split evenly), or
+    None when a cell gives no width in twips."""
+    widths: list[int] = []
+    for cell in row.findall(qn("w:tc")):
+        props = cell.find(qn("w:tcPr"))
+        width = props.find(qn("w:tcW")) if props is not None else None
+        span = props.find(qn("w:gridSpan")) if props is not None else None
+        if width is None or width.get(qn("w:type")) not in (None, "dxa"):
+            return None
+        count = int(span.get(qn("w:val"))) if span is not None else 1
+        widths += [int(width.get(qn("w:w"))) // count] * count
+    return widths or None
+
+
+def fix_table_grids(body: Any) -> None:
+    """Give every table a fixed layout and a column grid equal to its cells' widths.
+
+    docxtpl's column loops ({%tc for %}) multiply the cells of a row but not the grid, which it
+    rescales to fit the old total: LibreOffice then draws the columns a character wide. The
+    row with the most columns gives the grid; long values wrap inside their cells.
+    """
+    for table in body.iter(qn("w:tbl")):
+        rows = [_cell_widths(row) for row in table.findall(qn("w:tr"))]
+        widest = max((r for r in rows if r), key=len, default=None)
+        if widest is None:
+            continue
+        grid = table.find(qn("w:tblGrid"))
+        for column in list(grid):
+            grid.remove(column)
+        for width in widest:
+            column = OxmlElement("w:gridCol")
+            column.set(qn("w:w"), str(width))
+            grid.append(column)
+        _fixed_width(table.find(qn("w:tblPr")), sum(widest))
+
+
+def _fixed_width(props: Any, width: int) -> None:
+    """tblW = the grid's width in twips, and a fixed layout (Word and LibreOffice keep it)."""
+    table_width = props.find(qn("w:tblW"))
+    if table_width is None:  # python-docx always writes one; keep the schema's order if not
+        table_width = OxmlElement("w:tblW")
+        style = props.find(qn("w:tblStyle"))
+        props.insert(0 if style is None else 1, table_width)
+    table_width.set(qn("w:type"), "dxa")
+    table_width.set(qn("w:w"), str(width))
+    props.get_or_add_tblLayout().set(qn("w:type"), "fixed")  # python-docx keeps the schema's order

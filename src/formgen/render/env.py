@@ -9,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateRuntimeError
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateRuntimeError, pass_context
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from formgen.rules import dates, identifiers, money
@@ -42,6 +43,16 @@ def words(value: Decimal | None, style: str = "contract", width: int = 40) -> st
 def long_date(value: dt.date | None, width: int = 20) -> str:
     """'22 listopada 2026 r.', or a dotted line."""
     return DOTS * width if value is None else dates.format_date_long(value)
+
+
+
+
+@pass_context
+def form_date(context: Context, value: dt.date | None, width: int | None = None) -> str:
+    """A date in the form's one style (`styl_dat`: long by default), or a dotted line."""
+    if context.get("styl_dat") == "krotkie":
+        return short_date(value, 12 if width is None else width)
+    return long_date(value, 20 if width is None else width)
 
 
 def short_date(value: dt.date | None, width: int = 12) -> str:
@@ -88,9 +99,9 @@ def declined(person: Any, case: str) -> str:
 
 
 FILTERS = {
-    "dots": dots, "kwota": amount, "liczba": number, "slownie": words, "data": long_date,
-    "data_krotka": short_date, "konto": account, "akapity": paragraphs, "rzymska": roman, "procent": percent,
-    "pole": checkbox, "odmien": declined,
+    "dots": dots, "kwota": amount, "liczba": number, "slownie": words, "data": form_date,
+    "data_dluga": long_date, "data_krotka": short_date, "konto": account, "akapity": paragraphs,
+    "rzymska": roman, "procent": percent, "pole": checkbox, "odmien": declined,
 }
 
 

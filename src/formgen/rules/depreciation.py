@@ -96,17 +96,28 @@ def one_off(value: Decimal, accepted: date) -> list[WriteOff]:
 
 @dataclass(frozen=True)
 class YearTotals:
-    """What a plan of write-offs gives for one calendar year."""
+    """What a plan of write-offs gives for one calendar year.
+
+    An asset withdrawn (sold, liquidated, found missing) by the end of the year has left the
+    register: its accumulated write-offs leave with it (`retired`), so at 31 December it has
+    no accumulation and no net value, and it is not counted in the year-end totals.
+    """
 
     opening: Decimal  # accumulated before 1 January
     charges: Decimal  # written off during the year
-    closing: Decimal  # accumulated at 31 December
-    net: Decimal  # initial value less the closing accumulation
+    closing: Decimal  # accumulated at 31 December (0 for a withdrawn asset)
+    net: Decimal  # initial value less the closing accumulation (0 for a withdrawn asset)
     by_month: tuple[Decimal, ...]  # the year's write-offs, January to December
+    retired: Decimal = Decimal("0.00")  # accumulated at withdrawal, when withdrawn this year
+    withdrawn: bool = False  # withdrawn during the year: no longer in the register at 31 December
 
 
-def year_totals(value: Decimal, plan: list[WriteOff], year: int) -> YearTotals:
-    """Opening and closing accumulation, the year's write-offs by month and the net value."""
+def year_totals(value: Decimal, plan: list[WriteOff], year: int, withdrawn: date | None = None) -> YearTotals:
+    """Opening and closing accumulation, the year's write-offs by month and the net value.
+
+    `withdrawn` is the day the asset left the register; the plan's write-offs already end with
+    that month (straight_line), and from that day on the asset has no value in the books.
+    """
     zero = Decimal("0.00")
     opening = sum((amount for month, amount in plan if month.year < year), zero)
     months = [zero] * _MONTHS_A_YEAR
@@ -114,5 +125,7 @@ def year_totals(value: Decimal, plan: list[WriteOff], year: int) -> YearTotals:
         if month.year == year:
             months[month.month - 1] += amount
     charges = sum(months, zero)
+    if withdrawn is not None and withdrawn.year <= year:
+        return YearTotals(opening, charges, zero, zero, tuple(months), opening + charges, True)
     closing = opening + charges
     return YearTotals(opening, charges, closing, to_money(value) - closing, tuple(months))

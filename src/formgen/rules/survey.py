@@ -1,13 +1,20 @@
-"""Survey results: counts and percentages per answer, percentages summing to exactly 100."""
+"""Survey results: counts and percentages per answer.
+
+Each percentage is its count's share of the answers given, rounded half up to 0,1 on its own:
+equal counts always show equal percentages (1 of 6 is 16,7 % wherever it occurs), and the
+printed percentages may add up to 99,9 or 100,1. Forcing the sum to 100 (largest remainder)
+would print 16,7 % for one answer and 16,6 % for another with the same count; the report says
+instead that the percentages are rounded.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from formgen.rules.fund import split_by_weights
+TENTH = Decimal("0.1")
 
 
 @dataclass(frozen=True)
@@ -22,7 +29,7 @@ class Tally:
 def tally(answers: Sequence[str | None], options: Sequence[str]) -> tuple[list[Tally], int]:
     """Count each option among the answers (None = no answer); return the tallies and the blanks.
 
-    Percentages are of the given answers, to one decimal, rounded so that they sum to 100.0.
+    Percentages are of the given answers, each rounded half up to one decimal.
     """
     counts = Counter(a for a in answers if a is not None)
     unknown = set(counts) - set(options)
@@ -32,6 +39,9 @@ def tally(answers: Sequence[str | None], options: Sequence[str]) -> tuple[list[T
     blanks = len(answers) - given
     if given == 0:
         return [Tally(o, 0, Decimal("0.0")) for o in options], blanks
-    # Tenths of a percent: split 10.00 (in hundredths) by the counts, largest remainders first.
-    parts = split_by_weights(Decimal("10.00"), {o: Decimal(counts[o]) for o in options})
-    return [Tally(o, counts[o], (parts[o] * 10).quantize(Decimal("0.1"))) for o in options], blanks
+    return [Tally(o, counts[o], share(counts[o], given)) for o in options], blanks
+
+
+def share(count: int, total: int) -> Decimal:
+    """count of total in %, rounded half up to 0,1 (exact arithmetic: no binary fractions)."""
+    return (Decimal(count) * 100 / Decimal(total)).quantize(TENTH, rounding=ROUND_HALF_UP)
