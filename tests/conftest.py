@@ -63,5 +63,12 @@ def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path
 
 
 def made(report) -> tuple[list[Path], list]:
-    """(the bundle PDFs written, the failed results) of a make_bundles report."""
+    """(the bundle PDFs written, the failed results) of a bundle report."""
     return [p for p in report.written if p.suffix == ".pdf"], report.failed
+
+
+def make_bundles(project, paths, out, per_file=False, jobs=1, **kwargs):
+    """Bundle the cases under `paths` (pipeline.bundle, one process unless told)."""
+    from formgen.pipeline import Options, bundle
+
+    return bundle(project, list(paths), out, per_file, options=Options(jobs=jobs), **kwargs)

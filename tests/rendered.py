@@ -7,9 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from formgen.build import collect, document_context
 from formgen.cases.load import Case
 from formgen.catalog import Form
+from formgen.documents import document_context
+from formgen.pipeline import collect
 from formgen.project import Project
 from formgen.render.docx import render_docx
 from formgen.render.html import render_html

@@ -14,12 +14,14 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from formgen.build import collect, render_document
-from formgen.bundle import make_bundles, manifest_path, pdf_variants
+from formgen.bundle import pdf_variants
 from formgen.cli import cli
+from formgen.documents import render_document
+from formgen.manifest import manifest_path
 from formgen.output import build_time
+from formgen.pipeline import collect
 from formgen.verify import check_bundle
-from tests.conftest import EXAMPLES, ROOT, made, squash
+from tests.conftest import EXAMPLES, ROOT, made, make_bundles, squash
 
 CASE = EXAMPLES / "sprawa-pozyczka-2026-003.yaml"
 EPOCH = "1768471200"  # 2026-01-15 10:00:00 UTC
@@ -30,9 +32,7 @@ def sha(data: bytes) -> str:
 
 
 def build(project, out, path=CASE):
-    cases, invalid = collect(project, [path])
-    assert not invalid
-    written, failed = made(make_bundles(project, cases, out, per_file=False))
+    written, failed = made(make_bundles(project, [path], out))
     assert not failed and len(written) == 1
     return written[0]
 
@@ -106,7 +106,7 @@ def test_page_numbers_run_across_the_bundle(bundle):
 
 def test_a_document_alone_still_counts_its_own_pages(project):
     cases, _ = collect(project, [CASE])
-    doc = render_document(project, cases[0].forms[0], cases[0], ("pdf",), build_time())
+    doc = render_document(project, cases[0].forms[0], cases[0], build_time())
     reader = PdfReader(io.BytesIO(doc.pdf or b""))
     assert "strona 1 z 2" in squash(reader.pages[0].extract_text())
 
@@ -121,7 +121,7 @@ def test_attachments_round_trip(project, bundle, manifest, monkeypatch):
     assert {a["name"]: a["sha256"] for a in manifest["attachments"]} == {n: sha(d) for n, d in files.items()}
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     cases, _ = collect(project, [CASE])
-    alone = render_document(project, cases[0].forms[2], cases[0], ("docx",), build_time())
+    alone = render_document(project, cases[0].forms[2], cases[0], build_time(), layout=False)
     assert files["03-zfss-umowa-pozyczki.docx"] == alone.docx
     relationships = {}
     for ref in reader.trailer["/Root"]["/AF"]:
@@ -265,10 +265,8 @@ def test_jobs_give_the_same_bundles(project, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     paths = [EXAMPLES / name for name in ("zapomoga-2026-001.yaml", "wczasy-2026-001.yaml",
                                           "sprawa-pozyczka-2026-002.yaml", "dochody-2026-001.yaml")]
-    cases, invalid = collect(project, paths)
-    assert not invalid and len(cases) == 4
-    one, failed_one = made(make_bundles(project, cases, tmp_path / "one", per_file=False, jobs=1))
-    two, failed_two = made(make_bundles(project, cases, tmp_path / "two", per_file=False, jobs=2))
+    one, failed_one = made(make_bundles(project, paths, tmp_path / "one", jobs=1))
+    two, failed_two = made(make_bundles(project, paths, tmp_path / "two", jobs=2))
     assert failed_one == failed_two == []
     assert [p.name for p in one] == [p.name for p in two] == [
         "zapomoga-2026-001.pdf", "wczasy-2026-001.pdf", "pozyczka-2026-002.pdf", "dochody-2026-001.pdf"]
@@ -289,7 +287,8 @@ def test_verify_takes_manifests_for_their_bundles(bundle, tmp_path):
 
 def test_a_killed_bundle_run_leaves_only_complete_files(tmp_path):
     """SECURITY.md #7: outputs are written to a temporary file and renamed, so a run killed at
-    any moment leaves whole bundles (plus at most a hidden .tmp- file), never a torn one."""
+    any moment leaves whole bundles (plus at most hidden .formgen-tmp- files and the build
+    state), never a torn one."""
     import os
     import signal
     import sys
@@ -314,7 +313,8 @@ def test_a_killed_bundle_run_leaves_only_complete_files(tmp_path):
         if manifest.exists():  # the manifest follows its PDF; with it, the pair verifies
             assert check_bundle(pdf) == []
     names = {p.name for p in out.iterdir()}
-    assert all(n.endswith((".pdf", ".manifest.json")) or n.startswith(".tmp-") for n in names)
+    assert all(n.endswith((".pdf", ".manifest.json")) or n.startswith(".formgen-tmp-")
+               or n == ".formgen-state.jsonl" for n in names)
 
 
 def test_a_case_reading_lists_from_csv_carries_the_csv_too(project, tmp_path):

@@ -8,15 +8,14 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from formgen.build import collect
-from formgen.bundle import make_bundles
-from tests.conftest import EXAMPLES, made, pdf_text, squash
+from formgen.pipeline import collect
+from tests.conftest import EXAMPLES, made, make_bundles, pdf_text, squash
 
 
 def test_a_case_with_two_documents_bundles_both(project, tmp_path):
     cases, invalid = collect(project, [EXAMPLES / "sprawa-pozyczka-2026-002.yaml"])
     assert not invalid and [f.id for f in cases[0].forms] == ["zfss-oswiadczenie-dochody", "zfss-umowa-pozyczki"]
-    written, failed = made(make_bundles(project, cases, tmp_path, per_file=False))
+    written, failed = made(make_bundles(project, [EXAMPLES / "sprawa-pozyczka-2026-002.yaml"], tmp_path))
     assert not failed and [p.name for p in written] == ["pozyczka-2026-002.pdf"]
     reader = PdfReader(written[0])
     marks = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
@@ -33,7 +32,7 @@ def test_a_case_with_two_documents_bundles_both(project, tmp_path):
 
 def test_per_file_bundle_has_a_bookmark_per_case(project, tmp_path):
     cases, _ = collect(project, [EXAMPLES / "personel.csv"])
-    written, _ = made(make_bundles(project, cases, tmp_path, per_file=True))
+    written, _ = made(make_bundles(project, [EXAMPLES / "personel.csv"], tmp_path, per_file=True))
     reader = PdfReader(written[0])
     assert [item.title for item in reader.outline] == ["Strona tytułowa"] + [
         f"oswiadczenie-2026-00{i}: Oświadczenie o znajomości standardów" for i in (1, 2, 3)]
@@ -50,7 +49,7 @@ def test_per_file_bundle_has_a_bookmark_per_case(project, tmp_path):
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed (Debian package qpdf)")
 def test_bundle_passes_qpdf_check(project, tmp_path):
     cases, _ = collect(project, [EXAMPLES / "pozyczka-2026-001.yaml"])
-    written, _ = made(make_bundles(project, cases, tmp_path, per_file=False))
+    written, _ = made(make_bundles(project, [EXAMPLES / "pozyczka-2026-001.yaml"], tmp_path))
     result = subprocess.run(["qpdf", "--check", str(written[0])], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No syntax or stream encoding errors found" in result.stdout
@@ -64,7 +63,8 @@ def test_per_file_bundles_of_files_with_one_name_stay_apart(project, tmp_path):
                                                      encoding="utf-8")
     cases, invalid = collect(project, [tmp_path / "a", tmp_path / "b"])
     assert not invalid
-    written, failed = made(make_bundles(project, [c for c in cases if not c.derived], tmp_path / "out", per_file=True))
+    written, failed = made(make_bundles(project, [tmp_path / "a", tmp_path / "b"], tmp_path / "out", per_file=True))
+    written = [p for p in written if not p.name.startswith("som-")]  # the register's bundle
     assert not failed
     assert [p.name for p in written] == ["staff.pdf", "staff-2.pdf"]
     titles = [[item.title for item in PdfReader(p).outline][1:] for p in written]

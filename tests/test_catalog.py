@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from formgen.build import collect
+from formgen.pipeline import collect
 from tests.conftest import EXAMPLES, ROOT
 
 FORMS_MD = ["som-karta-interwencji", "som-oswiadczenie", "som-karta-zgloszenia", "som-rejestr-zgloszen", "som-wykaz-zapoznanych", "som-ankieta", "som-oswiadczenie-kandydata", "som-zgoda-wizerunek", "som-plan-pomocy", "som-notatka-sluzbowa", "zfss-plan-podzialu", "zfss-tabela-doplat", "zfss-grupy-dochodowe", "zfss-wniosek-wczasy", "zfss-wniosek-wypoczynek-dziecka", "zfss-podanie-zapomoga", "zfss-wniosek-kultura-sport", "zfss-podanie-pozyczka", "zfss-umowa-pozyczki", "zfss-oswiadczenie-dochody", "zfss-oswiadczenie-niezatrudnienie", "zfss-rachunek-bankowy", "pol-polityka-rachunkowosci", "pol-plan-amortyzacji", "pol-podzial-kosztow"]

@@ -75,7 +75,8 @@ def test_batch_skips_a_bad_case_and_produces_the_rest(tmp_path):
     result = run("batch", str(folder), "-o", str(out), "--jobs", "2")
     assert result.exit_code == 1
     assert sorted(p.name for p in (out / "som-oswiadczenie").iterdir()) == ["dobry-1.docx", "dobry-1.pdf"]
-    assert result.stderr.splitlines()[-1] == f"2 case(s) incl. 1 register(s) rendered (4 files in {out}), 1 failed."
+    assert result.stderr.splitlines()[-1] == (f"2 case(s) incl. 1 register(s) rendered, 0 up to date "
+                                              f"(4 files written in {out}), 1 failed.")
     assert "zapoznałam się" in docx_text(out / "som-oswiadczenie" / "dobry-1.docx")
 
 

@@ -12,8 +12,9 @@ from functools import lru_cache
 import pytest
 from lxml import etree
 
-from formgen.build import collect, render_document
+from formgen.documents import render_document
 from formgen.output import build_time
+from formgen.pipeline import collect
 from formgen.project import Project
 from tests.conftest import EXAMPLES, ROOT
 
@@ -27,7 +28,7 @@ def example_docx() -> dict[str, bytes]:
     project = Project(ROOT / "templates", ROOT / "data")
     cases, invalid = collect(project, [EXAMPLES])
     assert not invalid
-    return {f"{form.id}/{case.id}": render_document(project, form, case, ("docx",), build_time()).docx
+    return {f"{form.id}/{case.id}": render_document(project, form, case, build_time(), layout=False).docx
             for case in cases for form in case.forms}
 
 

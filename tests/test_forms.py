@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from formgen.build import collect, render_document
+from formgen.documents import render_document
 from formgen.output import build_time
+from formgen.pipeline import collect
 from formgen.rules.names import decline
 from tests.conftest import EXAMPLES, assert_docx_xml_strict, docx_text, pdf_text
 
@@ -17,7 +18,7 @@ def render_example(project, name: str, case_id: str | None = None):
     cases, invalid = collect(project, [EXAMPLES / name])
     assert not invalid, [e.message for e in invalid]
     case = next(c for c in cases if case_id in (None, c.id))
-    doc = render_document(project, case.forms[0], case, ("docx", "pdf"), build_time())
+    doc = render_document(project, case.forms[0], case, build_time())
     assert_docx_xml_strict(doc.docx)
     return docx_text(doc.docx), pdf_text(doc.pdf)
 
@@ -164,7 +165,7 @@ def test_markup_in_every_text_field_comes_out_literally(project, name):
     injected = _inject(record, project)
     assert injected
     case = to_case(record, project)
-    docs = [render_document(project, form, case, ("docx", "pdf"), build_time()) for form in case.forms]
+    docs = [render_document(project, form, case, build_time()) for form in case.forms]
     for doc in docs:
         assert_docx_xml_strict(doc.docx)
     texts = " ".join(docx_text(d.docx) for d in docs), " ".join(pdf_text(d.pdf) for d in docs)

@@ -9,10 +9,11 @@ from decimal import Decimal
 
 import pytest
 
-from formgen.build import collect, render_document
+from formgen.documents import render_document
 from formgen.errors import CatalogError
 from formgen.forms import pol, pol_plan
 from formgen.output import build_time
+from formgen.pipeline import collect
 from tests.conftest import (
     EXAMPLES,
     ROOT,
@@ -33,7 +34,7 @@ def render(project, name: str, form_id: str) -> tuple[str, str]:
     assert not invalid, [e.message for e in invalid]
     [case] = cases
     form = next(f for f in case.forms if f.id == form_id)
-    doc = render_document(project, form, case, ("docx", "pdf"), build_time())
+    doc = render_document(project, form, case, build_time())
     assert_docx_xml_strict(doc.docx)
     return docx_text(doc.docx), pdf_text(doc.pdf)
 
@@ -353,7 +354,7 @@ def test_broken_parameters_file_is_a_catalog_error(tmp_path):
 def test_association_documents_name_the_association_in_metadata(project, tmp_path):
     from pypdf import PdfReader
 
-    from formgen.build import render_case
+    from formgen.pipeline import render_case
 
     cases, _ = collect(project, [EXAMPLES / "rok-stowarzyszenia-2026.yaml"])
     written = render_case(project, cases[0], tmp_path, ("pdf",))
@@ -375,7 +376,7 @@ def test_cost_is_split_by_the_exact_ratio_not_the_rounded_proportion(project, tm
     row = context["wiersze"][0]
     assert (row["nieodplatna"], row["odplatna"]) == (Decimal("333333.33"), Decimal("666666.67"))
     assert context["proporcja"] == {"nieodplatna": Decimal("33.33"), "odplatna": Decimal("66.67")}
-    doc = render_document(project, cases[0].forms[0], cases[0], ("docx", "pdf"), build_time())
+    doc = render_document(project, cases[0].forms[0], cases[0], build_time())
     assert_in_both((docx_text(doc.docx), pdf_text(doc.pdf)), "333 333,33 zł", "666 666,67 zł", "33,33%",
                    "66,67%", "koszty dzieli się w dokładnym stosunku przychodów")
 
@@ -418,11 +419,13 @@ def test_association_is_the_issuer_of_its_bundle(project):
 
     from pypdf import PdfReader
 
-    from formgen.bundle import PLAIN, bundle_pdf
+    from formgen.bundle import PLAIN, bundle_pdf, render_for_bundle
+    from formgen.output import build_time
 
     cases, _ = collect(project, [EXAMPLES / YEAR])
-    built = bundle_pdf(project, cases, "stowarzyszenie-2026", PLAIN)
-    reader = PdfReader(io.BytesIO(built.pdf))
+    documents = render_for_bundle(project, cases, PLAIN, build_time())
+    pdf, _ = bundle_pdf(project, cases, "stowarzyszenie-2026", documents, [], PLAIN)
+    reader = PdfReader(io.BytesIO(pdf))
     cover = squash(reader.pages[0].extract_text())
     assert "Stowarzyszenie Przyjaciół Doliny Przykładówki ul. Nadrzeczna 7, 00-951 Przykładowo" in cover
     assert "Żłobek" not in cover and "Lipowa" not in cover

@@ -8,8 +8,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from formgen.build import collect, render_document
+from formgen.documents import render_document
 from formgen.output import build_time
+from formgen.pipeline import collect
 from tests.conftest import EXAMPLES, assert_docx_xml_strict, docx_text, pdf_text, squash, write
 
 # The profile (data/institution.yaml) numbers the institution's annexes: karta zgłoszenia 7,
@@ -26,7 +27,7 @@ def render(project, name: str, form_id: str, path=None):
     assert not invalid, [e.message for e in invalid]
     case = next(c for c in cases if not c.derived)
     form = next(f for f in case.forms if f.id == form_id)
-    doc = render_document(project, form, case, ("docx", "pdf"), build_time())
+    doc = render_document(project, form, case, build_time())
     assert_docx_xml_strict(doc.docx)
     return docx_text(doc.docx), pdf_text(doc.pdf), doc.pdf
 

@@ -10,8 +10,9 @@ import re
 
 import pytest
 
-from formgen.build import collect, render_document
+from formgen.documents import render_document
 from formgen.output import build_time
+from formgen.pipeline import collect
 from tests.conftest import EXAMPLES, assert_docx_xml_strict, docx_text, pdf_text, write
 
 ZFSS = "Regulaminu Gospodarowania Zakładowym Funduszem Świadczeń Socjalnych"
@@ -37,7 +38,7 @@ def render_case(project, path, form_id: str | None = None):
     assert not invalid, [e.message for e in invalid]
     [case] = cases
     form = next(f for f in case.forms if form_id in (None, f.id))
-    doc = render_document(project, form, case, ("docx", "pdf"), build_time())
+    doc = render_document(project, form, case, build_time())
     assert_docx_xml_strict(doc.docx)
     return docx_text(doc.docx), pdf_text(doc.pdf)
 
@@ -439,7 +440,7 @@ DOTTED_LINE = re.compile(r"…{20,}")  # a dotted line across the DOCX page, to 
     ("kultura-sport-2026-001.yaml", 3, False),  # Zał. 7: "Uzasadnienie:" under both options, 3 lines
 ])
 def test_reasons_lines_stay_when_the_committee_grants(project, name, lines, after_refusal):
-    from formgen.build import document_context
+    from formgen.documents import document_context
     from formgen.render.html import render_html
 
     cases, invalid = collect(project, [EXAMPLES / name])
@@ -449,6 +450,6 @@ def test_reasons_lines_stay_when_the_committee_grants(project, name, lines, afte
     committee = html[html.index("Komisja socjalna wnioskuje"):html.index("Podpisy komisji")]
     assert committee.count('<div class="dotline"></div>') == lines
     assert ("</span>nie przyznanie" in committee and ". Uzasadnienie:</li>" in committee) == after_refusal
-    docx = docx_text(render_document(project, form, cases[0], ("docx",), when).docx)
+    docx = docx_text(render_document(project, form, cases[0], when, layout=False).docx)
     opinion = docx[docx.index("Komisja socjalna wnioskuje"):docx.index("Wyliczenie:")]
     assert len(DOTTED_LINE.findall(opinion)) == lines and "Uzasadnienie:" in opinion

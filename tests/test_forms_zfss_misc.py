@@ -7,9 +7,10 @@ import shutil
 
 import pytest
 
-from formgen.build import collect, render_document
+from formgen.documents import render_document
 from formgen.errors import CatalogError
 from formgen.output import build_time
+from formgen.pipeline import collect
 from formgen.project import Project
 from tests.conftest import EXAMPLES, ROOT, assert_docx_xml_strict, docx_text, pdf_text, write
 
@@ -23,7 +24,7 @@ def render_form(project, name: str, form_id: str | None = None):
     assert not invalid, [e.message for e in invalid]
     case = cases[0]
     form = next(f for f in case.forms if form_id in (None, f.id))
-    doc = render_document(project, form, case, ("docx", "pdf"), build_time())
+    doc = render_document(project, form, case, build_time())
     assert_docx_xml_strict(doc.docx)
     return docx_text(doc.docx), pdf_text(doc.pdf)
 
@@ -105,7 +106,7 @@ def test_retiree_without_a_post_takes_the_sex_from_the_first_name(project, tmp_p
         "  plec: K\n", "  emeryt: true\n")
     cases, invalid = collect(project, [write(tmp_path, "case.yaml", text)])
     assert not invalid
-    doc = render_document(project, cases[0].forms[0], cases[0], ("docx", "pdf"), build_time())
+    doc = render_document(project, cases[0].forms[0], cases[0], build_time())
     assert_in_both((docx_text(doc.docx), pdf_text(doc.pdf)), "emerytka / rencistka",  # Ewa: K
                    "W roku …", "otrzymałam pożyczkę", "spłaciłam w dniu 15 stycznia 2020 r.",
                    "umowa z developerem (do wglądu)")
@@ -306,8 +307,15 @@ def test_broken_income_groups_in_the_parameters_are_reported(broken_data, tmp_pa
     assert good in text
     params.write_text(text.replace(good, group), encoding="utf-8")
     project = Project(ROOT / "templates", broken_data)
+    line = key_line(params, "grupy_dochodowe:")
     assert messages(project, tmp_path, GROUPS.format(rok=2026, data="2026-01-10")) == [
-        f"3: rok: {params}: grupy_dochodowe: {problem}"]
+        f"3: rok: {params}:{line}: grupy_dochodowe: {problem}"]
+
+
+def key_line(path, start):
+    """The line of a YAML file where a key starts (the loader reports problems there)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, text in enumerate(lines, 1) if text.strip().startswith(start))
 
 
 def test_loan_documents_for_an_unknown_purpose_are_a_parameters_error(broken_data):
@@ -318,7 +326,8 @@ def test_loan_documents_for_an_unknown_purpose_are_a_parameters_error(broken_dat
                       encoding="utf-8")
     with pytest.raises(CatalogError) as error:
         Project(ROOT / "templates", broken_data).zfss(2026)
-    assert error.value.message == f"{params}: pozyczki.zalaczniki: adaptacje not among pozyczki.cele"
+    line = key_line(params, "zalaczniki:")
+    assert error.value.message == f"{params}:{line}: pozyczki.zalaczniki: adaptacje not among pozyczki.cele"
 
 
 def test_loan_documents_come_from_the_year_parameters(broken_data, tmp_path):
@@ -330,7 +339,7 @@ def test_loan_documents_come_from_the_year_parameters(broken_data, tmp_path):
     params.write_text(text.replace(old, "dokumenty: [zgoda zarządcy budynku na remont]"), encoding="utf-8")
     project = Project(ROOT / "templates", broken_data)
     [case] = collect(project, [EXAMPLES / "podanie-pozyczka-2026-001.yaml"])[0]
-    doc = render_document(project, case.forms[0], case, ("docx", "pdf"), build_time())
+    doc = render_document(project, case.forms[0], case, build_time())
     for text in (docx_text(doc.docx), pdf_text(doc.pdf)):
         assert "zgoda zarządcy budynku na remont" in text
         assert "orientacyjny kosztorys planowanego remontu" not in text
@@ -341,7 +350,7 @@ def test_an_application_item_takes_the_documents_of_its_section_15_purpose(proje
     # its documents are the building permit and the approved cost estimate (§16 pkt 2).
     cases, invalid = collect(project, [write(tmp_path, "case.yaml", application(cel="budowa_lokalu"))])
     assert not invalid
-    doc = render_document(project, cases[0].forms[0], cases[0], ("docx", "pdf"), build_time())
+    doc = render_document(project, cases[0].forms[0], cases[0], build_time())
     assert_in_both((docx_text(doc.docx), pdf_text(doc.pdf)), "☒ wkład własny przy budowie lokalu;",
                    "1. zezwolenie na budowę domu (do wglądu);", "2. zatwierdzony kosztorys budowy.")
 
@@ -358,4 +367,5 @@ def test_application_purposes_must_name_a_section_15_purpose_once(broken_data, o
     params.write_text(text.replace(old, new), encoding="utf-8")
     with pytest.raises(CatalogError) as error:
         Project(ROOT / "templates", broken_data).zfss(2026)
-    assert error.value.message == f"{params}: pozyczki.wniosek_cele: {problem}"
+    line = key_line(params, "wniosek_cele:")
+    assert error.value.message == f"{params}:{line}: pozyczki.wniosek_cele: {problem}"

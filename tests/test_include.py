@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from formgen.build import collect
+from formgen.pipeline import collect
 from tests.conftest import write
 
 CASE = "form: zfss-oswiadczenie-dochody\nid: d-inc\ndata: 2026-11-20\nrodzina:\n  wczytaj: {name}\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from formgen.build import collect
+from formgen.pipeline import collect
 from tests.conftest import EXAMPLES, write
 
 

@@ -6,9 +6,10 @@ import pytest
 from click.testing import CliRunner
 from jinja2 import TemplateRuntimeError
 
-from formgen.build import collect, render_document
 from formgen.cli import cli
+from formgen.documents import render_document
 from formgen.output import build_time
+from formgen.pipeline import collect
 from formgen.render.env import environment
 from tests.conftest import EXAMPLES, ROOT, docx_text, pdf_text, write
 
@@ -21,7 +22,7 @@ def texts_of(project, path, form_id):
     assert not invalid, [e.message for e in invalid]
     case = next(c for c in cases if not c.derived)
     form = next(f for f in case.forms if f.id == form_id)
-    doc = render_document(project, form, case, ("docx", "pdf"), build_time())
+    doc = render_document(project, form, case, build_time())
     return docx_text(doc.docx), pdf_text(doc.pdf)
 
 

@@ -6,9 +6,10 @@ import shutil
 
 import pytest
 
-from formgen.build import collect, render_document
+from formgen.documents import render_document
 from formgen.errors import CatalogError
 from formgen.output import build_time
+from formgen.pipeline import collect
 from formgen.profile import Profile
 from formgen.project import Project
 from tests.conftest import EXAMPLES, ROOT, pdf_text
@@ -61,7 +62,7 @@ def test_paragraph_references_are_data(tmp_path):
     assert project.profile.regulaminy["zfss"].paragraf("procedura_interwencji") is None
     assert isinstance(project.profile, Profile)
     cases, _ = collect(project, [EXAMPLES / "interwencja-2026-001.yaml"])
-    text = pdf_text(render_document(project, cases[0].forms[0], cases[0], ("pdf",), build_time()).pdf)
+    text = pdf_text(render_document(project, cases[0].forms[0], cases[0], build_time()).pdf)
     assert ("Kolejność i zakres działań według § 12 ust. 3 Standardów Ochrony Małoletnich w Żłobku "
             "Miejskim nr 3 w Przykładowie.") in text
     assert "§ 7" not in text and "§7" not in text
@@ -71,6 +72,6 @@ def test_a_reference_the_profile_lacks_is_left_out(tmp_path):
     project = profile_with(tmp_path, '      rejestr_zgloszen: "§ 22 ust. 4"   # who keeps the incident register (rejestr zgłoszeń)\n', "")
     cases, _ = collect(project, [EXAMPLES / "zgloszenie-2026-001.yaml"])
     [register] = [c for c in cases if c.derived]
-    text = pdf_text(render_document(project, register.forms[0], register, ("pdf",), build_time()).pdf)
+    text = pdf_text(render_document(project, register.forms[0], register, build_time()).pdf)
     assert "odpowiedzialna za realizację standardów ochrony małoletnich. Kolejne zgłoszenia" in text
     assert "§" not in text

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from formgen.build import collect, render_document
+from formgen.documents import render_document
 from formgen.output import build_time
+from formgen.pipeline import collect
 from tests.conftest import EXAMPLES, assert_docx_xml_strict, docx_text, pdf_text
 
 
@@ -11,7 +12,7 @@ def render_register(project, paths, form_id):
     cases, invalid = collect(project, paths)
     assert not invalid
     [register] = [c for c in cases if c.derived and c.id == form_id]
-    doc = render_document(project, register.forms[0], register, ("docx", "pdf"), build_time())
+    doc = render_document(project, register.forms[0], register, build_time())
     assert_docx_xml_strict(doc.docx)
     return register, (docx_text(doc.docx), pdf_text(doc.pdf))
 

@@ -55,7 +55,9 @@ def example(tmp_path: Path, name: str, case_id: str, *changes: tuple[str, str]) 
 
 
 def files_under(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    """The documents under an output folder (its build state file left out)."""
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*")
+            if p.is_file() and p.name != ".formgen-state.jsonl"}
 
 
 # --- 1. One case never stops the run; validate finds what render would fail on ----------
@@ -306,7 +308,7 @@ def test_trust_fails_for_an_unsigned_bundle(bundled, tmp_path):
 
 
 def test_a_bundle_renamed_with_its_manifest_does_not_verify(bundled, tmp_path):
-    from formgen.bundle import manifest_path
+    from formgen.manifest import manifest_path
 
     other = bundled / "rachunek-2026-001.pdf"
     posing = tmp_path / "pozyczka-2026-001.pdf"
@@ -378,7 +380,7 @@ def test_a_full_disk_stops_the_run_naming_the_case_and_the_file(tmp_path):
     result = subprocess.run(["unshare", "-Urm", "sh", "-c", script], capture_output=True, text=True, check=False)
     if result.returncode == 77 or "unshare: " in result.stderr:
         pytest.skip(f"no tmpfs in a user namespace here: {result.stderr.strip()}")
-    files = [line[2:] for line in result.stdout.splitlines() if line.startswith("./")]
+    files = [line[2:] for line in result.stdout.splitlines() if line.startswith("./som-")]
     complete = {Path(f).stem for f in files}
     assert all(f"som-oswiadczenie/{c}.docx" in files and f"som-oswiadczenie/{c}.pdf" in files for c in complete)
     assert "exit=1" in result.stdout and 1 <= len(complete) < 8

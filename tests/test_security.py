@@ -13,9 +13,9 @@ from docx import Document
 from jinja2.exceptions import SecurityError
 from pypdf import PdfReader
 
-from formgen.build import collect, render_case
 from formgen.errors import FormgenError, InputError
 from formgen.output import safe_path
+from formgen.pipeline import collect, render_case
 from formgen.render.docx import render_docx
 from formgen.render.env import environment
 from formgen.render.pdf import html_to_pdf

@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from formgen.build import collect, render_document
+from formgen.documents import render_document
 from formgen.output import build_time
+from formgen.pipeline import collect
 from formgen.rules.survey import share, tally
 from tests.conftest import EXAMPLES, assert_docx_xml_strict, docx_text, pdf_text, write
 
@@ -42,7 +43,7 @@ def test_equal_counts_give_equal_percentages_in_every_question():
 def test_report_from_the_example_answers(project):
     cases, invalid = collect(project, [EXAMPLES / "ankieta-2026.yaml"])
     assert not invalid
-    doc = render_document(project, cases[0].forms[0], cases[0], ("docx", "pdf"), build_time())
+    doc = render_document(project, cases[0].forms[0], cases[0], build_time())
     assert_docx_xml_strict(doc.docx)
     for text in (docx_text(doc.docx), pdf_text(doc.pdf)):
         assert "Załącznik nr 2 do Standardów Ochrony Małoletnich" in text
@@ -60,7 +61,7 @@ def test_report_from_the_example_answers(project):
 def test_blank_survey_without_answers_has_no_report(project, tmp_path):
     path = write(tmp_path, "a.yaml", "form: som-ankieta\nid: a-1\ndata_ankiety: 2026-10-15\n")
     cases, _ = collect(project, [path])
-    doc = render_document(project, cases[0].forms[0], cases[0], ("pdf",), build_time())
+    doc = render_document(project, cases[0].forms[0], cases[0], build_time())
     text = pdf_text(doc.pdf)
     assert "Inne uwagi" in text and "RAPORT" not in text
 

@@ -1,10 +1,13 @@
-"""Laying out a bundle: the documents' HTML and DOCX, the cover, two layout passes, the PDF.
+"""Laying out a bundle from rendered documents: the cover, page numbers across the bundle, the PDF.
 
-Each document is laid out by WeasyPrint on its own, then the pages are concatenated behind a
-cover page and written once (see docs/archive-bundles-research.md):
+The documents come laid out already (formgen.documents: the same pages a single PDF gets);
+their pages are put behind a cover page and written once (see docs/archive-bundles-research.md):
 
-- pass 1 counts the pages; pass 2 lays out every document again with a user stylesheet that
-  continues the page numbers ("strona 5 z 12"), and makes one bookmark per document;
+- only the page numbers change: one small layout of empty pages with the bundle's footers
+  ("strona 5 z 12", each page the size and margins of the bundle page it numbers) gives the
+  footer boxes, which replace the documents' own page-number boxes; footers sit in the
+  margins, so nothing else on a page moves;
+- each document gets one bookmark and an anchor the cover links to;
 - the cover is the first document, so its <head> gives the bundle's metadata;
 - the case's YAML (and the CSV files it reads lists from) are embedded with relationship
   Source, each document's DOCX with relationship Alternative.
@@ -15,17 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
 from jinja2 import TemplateError
 
-from formgen.build import document_context
 from formgen.cases.load import Case
 from formgen.cases.yamlread import read_yaml
 from formgen.catalog import Form
+from formgen.documents import RenderedDocument
 from formgen.errors import FormgenError
 from formgen.output import slug
 from formgen.project import Project
@@ -38,52 +41,27 @@ mimetypes.add_type("application/yaml", ".yml")
 COVER_TITLE = "Strona tytułowa"
 
 
-def css_string(text: str) -> str:
-    """A CSS string literal."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ") + '"'
-
-
-def bundle_css(title: str | None, first_page: int, total: int) -> str:
-    """The user stylesheet of one part of a bundle: its bookmark, page numbers and the total."""
-    mark = f"bookmark-level: 1; bookmark-label: {css_string(title)};" if title else "bookmark-level: none;"
-    return (f"h1, h2, h3, h4, h5, h6 {{ bookmark-level: none !important; }}\n"
-            f"html {{ {mark} }}\n"
-            f"@page :first {{ counter-reset: page {first_page}; }}\n"
-            f":root {{ --bundle-total: {css_string(str(total))}; }}\n")
+PAGE_NUMBER_BOX = "@bottom-right"  # the margin box of form.css that holds "strona X z Y"
 
 
 @dataclass
 class Part:
-    """One document of a bundle before layout."""
+    """One document of a bundle: the rendered document and its place in the bundle."""
 
-    case: Case
-    form: Form
+    document: RenderedDocument
     title: str
-    html: str
-    docx: bytes
-    author: str
     anchor: str
-    issuer: Any = None  # who issues the document (name, address): the institution or an association
+
+    @property
+    def form(self) -> Form:
+        return self.document.form
 
 
-def _parts(project: Project, cases: list[Case], when: dt.datetime) -> list[Part]:
-    from formgen.render.docx import render_docx
-    from formgen.render.html import render_html
-
-    parts: list[Part] = []
-    for case in cases:
-        for form in case.forms:
-            context = document_context(project, form, case, when)
-            author = context["autor_dokumentu"]
-            try:
-                html = render_html(project.templates, form, context, when)
-                docx = render_docx(form.docx_template, project.templates, context, form.decl.title, author, when)
-            except TemplateError as exc:
-                raise FormgenError(f"form {form.id}: template error: {exc}") from exc
-            title = form.decl.short if len(cases) == 1 else f"{case.id}: {form.decl.short}"
-            parts.append(Part(case, form, title, html, docx, author, f"bundle-doc-{len(parts) + 1}",
-                              context["wystawca"]))
-    return parts
+def parts_of(cases: list[Case], documents: list[RenderedDocument]) -> list[Part]:
+    """The bundle's parts in order, titled by form (and by case when there are several)."""
+    several = len(cases) > 1
+    return [Part(doc, f"{doc.case.id}: {doc.form.decl.short}" if several else doc.form.decl.short,
+                 f"bundle-doc-{number}") for number, doc in enumerate(documents, 1)]
 
 
 def _sources(case: Case) -> list[tuple[str, bytes, str]]:
@@ -119,7 +97,9 @@ def _attachments(cases: list[Case], parts: list[Part]) -> list[tuple[str, bytes,
             found[name] = (name, data, "Source", description)
     for number, part in enumerate(parts, 1):
         name = f"{number:02d}-{part.form.id}.docx"
-        found[name] = (name, part.docx, "Alternative", f"{part.title} (DOCX)")
+        if part.document.docx is None:
+            raise FormgenError(f"form {part.form.id}: a bundle needs the document's DOCX")
+        found[name] = (name, part.document.docx, "Alternative", f"{part.title} (DOCX)")
     return [found[name] for name in sorted(found)]
 
 
@@ -170,33 +150,32 @@ class Layout:
     def total(self) -> int:
         return self.cover_pages + sum(self.counts)
 
+    @property
+    def pages(self) -> list[Any]:
+        return [page for document in self.documents for page in document.pages]
+
 
 @dataclass
 class Assembly:
-    """What a bundle is made of, and how its pages are laid out and written."""
+    """What a bundle is made of, and how its pages are put together and written."""
 
     project: Project
     cases: list[Case]
     name: str
     when: dt.datetime
     variant: str | None  # WeasyPrint's pdf_variant (None: a plain PDF)
-    parts: list[Part] = field(init=False)
-    fonts: Any = field(init=False)  # one FontConfiguration, alive until write_pdf returns
+    parts: list[Part]
 
     def __post_init__(self) -> None:
-        from weasyprint.text.fonts import FontConfiguration
-
-        self.parts = _parts(self.project, self.cases, self.when)
         if not self.parts:
             raise FormgenError("nothing to bundle")
-        self.fonts = FontConfiguration()
 
     def cover_html(self, starts: list[int]) -> str:
-        """The cover page: institution, the bundle's name, its documents and first pages."""
+        """The cover page: the issuer, the bundle's name, its documents and first pages."""
         from formgen.render.env import environment
 
         # The documents' one issuer (an association issues its own), else the institution.
-        issuers = {part.author: part.issuer for part in self.parts}
+        issuers = {part.document.author: part.document.issuer for part in self.parts}
         issuer = next(iter(issuers.values())) if len(issuers) == 1 else self.project.profile
         meta = {"tytul": f"Pakiet dokumentów: {self.name}", "autor": issuer.nazwa, "utworzono": self.when.isoformat()}
         # The table names each document's case; the heading only counts them.
@@ -213,26 +192,32 @@ class Assembly:
         except TemplateError as exc:
             raise FormgenError(f"cover page: template error: {exc}") from exc
 
-    def _lay_out(self, html: str, base: Path, css: str | None = None, anchor: str | None = None) -> Any:
+    def _cover(self, counts: list[int]) -> tuple[Any, list[int]]:
+        """The cover laid out with the documents' first pages (it is laid out again only if it
+        takes more pages than first assumed), and those first pages."""
         from formgen.render.pdf import html_to_document
 
-        return html_to_document(html, base, [self.project.templates], stylesheets=[css] if css else [],
-                                font_config=self.fonts, pdf_variant=self.variant, body_id=anchor)
+        cover_pages = 1
+        for _ in range(3):
+            starts = [cover_pages + 1 + sum(counts[:i]) for i in range(len(counts))]
+            cover = html_to_document(self.cover_html(starts), self.project.templates / "_base",
+                                     [self.project.templates], pdf_variant=self.variant)
+            if len(cover.pages) == cover_pages:
+                return cover, starts
+            cover_pages = len(cover.pages)
+        raise FormgenError("the cover page's length does not settle")
 
     def lay_out(self) -> Layout:
-        """Pass 1 counts pages (footers sit in the margins, so counts stay); pass 2 numbers them."""
-        cover_base = self.project.templates / "_base"
-        counts = [len(self._lay_out(p.html, p.form.folder).pages) for p in self.parts]
-        cover_pages = len(self._lay_out(self.cover_html([0] * len(self.parts)), cover_base).pages)
-        starts = [cover_pages + 1 + sum(counts[:i]) for i in range(len(counts))]
-        total = cover_pages + sum(counts)
-        documents = [self._lay_out(self.cover_html(starts), cover_base, bundle_css(COVER_TITLE, 1, total))]
-        for part, first in zip(self.parts, starts):
-            documents.append(self._lay_out(part.html, part.form.folder, bundle_css(part.title, first, total),
-                                           part.anchor))
-        if [len(d.pages) for d in documents] != [cover_pages, *counts]:
-            raise FormgenError("the page count of a document changed between layout passes")
-        return Layout(documents, cover_pages, starts, counts)
+        """The cover, the documents' own pages, one bookmark and anchor per document, and the
+        page numbers of the whole bundle put into every footer."""
+        counts = [len(part.document.layout.pages) for part in self.parts]
+        cover, starts = self._cover(counts)
+        _mark(cover.pages, COVER_TITLE, None)
+        for part in self.parts:
+            _mark(part.document.layout.pages, part.title, part.anchor)
+        layout = Layout([cover, *(part.document.layout for part in self.parts)], len(cover.pages), starts, counts)
+        _number(layout.pages, self.project.templates)
+        return layout
 
     def attachments(self) -> list[tuple[str, bytes, str, str]]:
         """(name, bytes, relationship, description) of every embedded file, sorted by name."""
@@ -246,30 +231,51 @@ class Assembly:
                             created=self.when, modified=self.when) for name, data, rel, desc in attachments]
         plain = {hashlib.md5(data, usedforsecurity=False).hexdigest(): rel
                  for _, data, rel, _ in attachments} if self.variant is None else None
-        cover, *_ = layout.documents
-        combined = cover.copy([page for document in layout.documents for page in document.pages])
+        combined = layout.documents[0].copy(layout.pages)
         return combined.write_pdf(pdf_variant=self.variant, attachments=files,  # type: ignore[no-any-return]
                                   finisher=lambda document, pdf: _finisher(document, pdf, signed, plain))
 
 
-def content_hashes(pdf: bytes | Any, ranges: list[tuple[int, int]]) -> list[str]:
-    """sha256 of each (first page, page count) range: its pages' decoded content streams in order.
+def _mark(pages: list[Any], title: str, anchor: str | None) -> None:
+    """One bookmark for a document (at its first page), none for its headings; its anchor."""
+    for page in pages:
+        page.bookmarks = []
+    pages[0].bookmarks = [(1, title, (0, 0), "open")]
+    if anchor:
+        pages[0].anchors[anchor] = (0, 0, 0, 0)  # (x1, y1, x2, y2) of the target
 
-    `pdf` is the file's bytes or an open (decrypted) pypdf reader. The hash follows what is
-    drawn on the pages, so it is the same before and after encryption or a signature.
+
+def _number(pages: list[Any], templates: Path) -> None:
+    """Put "strona N z T" of the whole bundle into each page's footer.
+
+    One layout of empty pages, each with the size and margins of the bundle page it numbers,
+    gives the footer boxes (same stylesheet, same place); they replace each page's own.
     """
-    import io
+    from formgen.render.pdf import html_to_document
 
-    from pypdf import PdfReader
+    geometry: dict[tuple[float, ...], str] = {}
+    blanks = []
+    for page in pages:
+        box = page._page_box  # WeasyPrint keeps the laid-out page box here
+        key = (box.margin_width(), box.margin_height(), box.margin_top, box.margin_right,
+               box.margin_bottom, box.margin_left)
+        name = geometry.setdefault(key, f"bundle-page-{len(geometry)}")
+        blanks.append(f'<div style="page: {name}; break-after: page"></div>')
+    rules = "".join(f"@page {name} {{ size: {w}px {h}px; margin: {t}px {r}px {b}px {left}px; }}"
+                    for (w, h, t, r, b, left), name in geometry.items())
+    html = (f'<html><head><link rel="stylesheet" href="form.css"><style>{rules}'
+            f"@page {{ @bottom-left {{ content: none; }} }}</style></head><body>{''.join(blanks)}</body></html>")
+    numbers = html_to_document(html, templates / "_base", [templates])
+    if len(numbers.pages) != len(pages):
+        raise FormgenError("the bundle's page numbers do not match its pages")
+    for page, numbered in zip(pages, numbers.pages):
+        box = page._page_box
+        mine = [child for child in box.children if _is_page_number(child)]
+        box.children = [child for child in box.children if child not in mine]
+        box.children += [child for child in numbered._page_box.children if _is_page_number(child)]
 
-    reader = pdf if isinstance(pdf, PdfReader) else PdfReader(io.BytesIO(pdf))
-    found = []
-    for first, count in ranges:
-        digest = hashlib.sha256()
-        for page in reader.pages[first - 1:first - 1 + count]:
-            contents = page.get_contents()
-            digest.update(contents.get_data() if contents is not None else b"")
-        found.append(digest.hexdigest())
-    return found
 
+def _is_page_number(box: Any) -> bool:
+    from weasyprint.formatting_structure.boxes import MarginBox
 
+    return isinstance(box, MarginBox) and box.at_keyword == PAGE_NUMBER_BOX

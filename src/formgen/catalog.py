@@ -12,9 +12,9 @@ from typing import Any, Callable, Literal
 
 from pydantic import BaseModel, create_model
 
+from formgen.cases.validation import load_file
 from formgen.errors import CatalogError, InputError
-from formgen.forms.types import Schema, Text
-from formgen.validation import load_file
+from formgen.fields import Schema, Text
 
 FORM_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 REF = re.compile(r"^[a-z_][a-z0-9_]*:[A-Za-z_][A-Za-z0-9_]*$")

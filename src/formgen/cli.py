@@ -44,11 +44,38 @@ def list_forms(project: Any) -> None:
     run(project)
 
 
+_FORM = click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+_ENCODING = click.option("--encoding", help="Encoding of CSV files (default: detected among UTF-8, UTF-16 "
+                                            "with BOM, cp1250 and ISO-8859-2).")
+
+
+def run_options(function: Any) -> Any:
+    """The options of a run that renders (batch, bundle): input, workers, executor, --force."""
+    options = [
+        _FORM, _ENCODING,
+        click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+                     help="Worker processes [default: every usable core]."),
+        click.option("--executor", metavar="tcp://HOST:PORT",
+                     help="Run the cases on a Dask cluster (needs formgen[dask]); files are written here."),
+        click.option("--force", is_flag=True,
+                     help="Build everything again, also what is up to date, and overwrite files edited by hand."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _given(form_id: str | None, encoding: str | None, jobs: int | None, executor: str | None,
+           force: bool) -> Any:
+    from formgen.commands import RunOptions
+
+    return RunOptions(jobs or 0, executor, force, form_id, encoding)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
-@click.option("--encoding", help="Encoding of CSV files (default: detected among UTF-8, UTF-16 with BOM, "
-                                 "cp1250 and ISO-8859-2).")
+@_FORM
+@_ENCODING
 @pass_project
 def validate(project: Any, paths: tuple[Path, ...], form_id: str | None, encoding: str | None) -> None:
     """Check case files (or folders of them) as render would, writing nothing; print every
@@ -58,39 +85,41 @@ def validate(project: Any, paths: tuple[Path, ...], form_id: str | None, encodin
     run(project, list(paths), form_id, encoding)
 
 
+_OUTPUT = click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
+                       show_default=True, help="Output folder.")
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "all"]), default="all",
+                       show_default=True)
+
+
 @cli.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
-              show_default=True, help="Output folder.")
-@click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "all"]), default="all", show_default=True)
-@click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
-@click.option("--encoding", help="Encoding of CSV files (default: detected among UTF-8, UTF-16 with BOM, "
-                                 "cp1250 and ISO-8859-2).")
+@_OUTPUT
+@_FORMAT
+@_FORM
+@_ENCODING
+@click.option("--force", is_flag=True, help="Render again even if up to date; overwrite files edited by hand.")
 @pass_project
-def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None, encoding: str | None) -> None:
+def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None, encoding: str | None,
+           force: bool) -> None:
     """Render the cases of one YAML/CSV file to OUTPUT/<form-id>/<case-id>.docx and .pdf."""
     from formgen.commands import batch as run
 
-    run(project, [path], output, fmt, 1, form_id, progress=False, encoding=encoding)
+    run(project, [path], output, fmt, _given(form_id, encoding, 1, None, force), progress=False)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
-              show_default=True, help="Output folder.")
-@click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "all"]), default="all", show_default=True)
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Render in this many processes.")
-@click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
-@click.option("--encoding", help="Encoding of CSV files (default: detected among UTF-8, UTF-16 with BOM, "
-                                 "cp1250 and ISO-8859-2).")
+@_OUTPUT
+@_FORMAT
+@run_options
 @pass_project
-def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, jobs: int,
-          form_id: str | None, encoding: str | None) -> None:
-    """Render every case under PATHS; bad cases are reported and skipped, the rest are produced."""
+def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, form_id: str | None,
+          encoding: str | None, jobs: int | None, executor: str | None, force: bool) -> None:
+    """Render every case under PATHS; bad cases are reported and skipped, the rest are produced.
+    Cases whose inputs did not change since the last run into OUTPUT are skipped."""
     from formgen.commands import batch as run
 
-    run(project, list(paths), output, fmt, jobs, form_id, progress=True, encoding=encoding)
+    run(project, list(paths), output, fmt, _given(form_id, encoding, jobs, executor, force))
 
 
 @cli.command()
@@ -98,11 +127,7 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, jobs: i
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build/bundles"), show_default=True, help="Output folder.")
 @click.option("--per-file", is_flag=True, help="One bundle per input file instead of per case.")
-@click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
-@click.option("--encoding", help="Encoding of CSV files (default: detected among UTF-8, UTF-16 with BOM, "
-                                 "cp1250 and ISO-8859-2).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Make bundles in this many processes.")
+@run_options
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3a", "pdf/a-3b", "pdf/a-3u", "none"]),
               default="pdf/a-3b", show_default=True,
               help="PDF/A-3 variant (PDF/A-3 allows the embedded sources); 'none' for a plain PDF.")
@@ -117,8 +142,9 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, jobs: i
 @click.option("--reason", help="Reason written into the signature.")
 @pass_project
 def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, form_id: str | None,
-           encoding: str | None, jobs: int, pdf_variant: str, encrypt: bool, password_file: Path | None, sign: Path | None,
-           cert_password_file: Path | None, reason: str | None) -> None:
+           encoding: str | None, jobs: int | None, executor: str | None, force: bool, pdf_variant: str,
+           encrypt: bool, password_file: Path | None, sign: Path | None, cert_password_file: Path | None,
+           reason: str | None) -> None:
     """Archival PDF/A-3 per case (or per file): a cover, its documents with a bookmark each, the
     case data (YAML) and DOCX files attached, and OUTPUT/<name>.manifest.json for `verify`.
 
@@ -127,7 +153,8 @@ def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, 
     from formgen.commands import bundle as run
 
     protect = Protect(encrypt, password_file, sign, cert_password_file, reason)
-    run(project, list(paths), output, per_file, form_id, pdf_variant, protect, jobs=jobs, encoding=encoding)
+    run(project, list(paths), output, per_file, _given(form_id, encoding, jobs, executor, force), pdf_variant,
+        protect)
 
 
 @cli.command()

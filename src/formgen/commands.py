@@ -25,10 +25,12 @@ def list_forms(project: Project) -> None:
 def validate(project: Project, paths: list[Path], form: str | None, encoding: str | None = None) -> None:
     """Check every case as `render` would (its documents rendered in memory, nothing written);
     print every problem; exit 1 if there is any."""
-    from formgen.build import check, collect
+    from formgen.pipeline import check, collect
 
     cases, invalid = collect(project, paths, form, encoding)
-    _echo_warnings(cases)
+    for case in cases:
+        for warning in case.warnings:
+            click.echo(str(warning), err=True)
     unrenderable = check(project, cases)
     for error in invalid + unrenderable:
         click.echo(error.message, err=True)
@@ -40,54 +42,101 @@ def validate(project: Project, paths: list[Path], form: str | None, encoding: st
         sys.exit(1)
 
 
-def _echo_warnings(cases: list[Any]) -> None:
-    """Print each case's warnings (`file:line: field: warning: …`); they do not fail the run."""
-    for case in cases:
-        for warning in case.warnings:
-            click.echo(str(warning), err=True)
-
-
 def _formats(fmt: str) -> tuple[str, ...]:
     return ("docx", "pdf") if fmt == "all" else (fmt,)
 
 
-def batch(project: Project, paths: list[Path], out: Path, fmt: str, jobs: int, form: str | None,
-          progress: bool, encoding: str | None = None) -> None:
-    """Validate all, render the valid cases, print a summary; exit 1 if anything failed."""
-    from formgen.build import build, collect
+class Bar:
+    """A progress bar on stderr for a run (see pipeline.Progress); drawn only for many units."""
 
-    cases, invalid = collect(project, paths, form, encoding)
-    _echo_warnings(cases)
-    for error in invalid:
-        click.echo(error.message, err=True)
-    show = progress and len(cases) > 1
-    with click.progressbar(length=len(cases), label="Rendering", file=sys.stderr,
-                           hidden=not show) as bar:
-        report = build(project, cases, out, _formats(fmt), jobs, lambda r: bar.update(1))
-    _print_failures(report)
-    registers = sum(r.label.startswith("register ") and r.ok for r in report.results)
-    done = sum(r.ok for r in report.results)
+    def __init__(self, label: str, show: bool) -> None:
+        self.label, self.show = label, show
+        self.bar: Any = None
+
+    def start(self, total: int) -> None:
+        if self.bar is None:
+            # Drawn only on a terminal: in a log it would be one label line among the messages.
+            shown = self.show and total > 1 and sys.stderr.isatty()
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, hidden=not shown)
+            self.bar.__enter__()
+        else:
+            self.bar.length += total
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@dataclass
+class RunOptions:
+    """The options every run takes on the command line."""
+
+    jobs: int = 0
+    executor: str | None = None
+    force: bool = False
+    form: str | None = None
+    encoding: str | None = None
+
+
+def _options(given: RunOptions, bar: Bar) -> Any:
+    from formgen.pipeline import Options
+
+    return Options(jobs=given.jobs, executor=given.executor, force=given.force, form=given.form,
+                   encoding=given.encoding, progress=bar)
+
+
+def batch(project: Project, paths: list[Path], out: Path, fmt: str, given: RunOptions,
+          progress: bool = True) -> None:
+    """Render every case, then the registers; print problems and a summary; exit 1 if anything
+    failed or was left alone."""
+    from formgen.pipeline import build
+
+    bar = Bar("Rendering", progress)
+    try:
+        report = build(project, paths, out, _formats(fmt), _options(given, bar))
+    finally:
+        bar.close()
+    _print_report(report)
+    registers = sum(r.key.startswith("register:") for r in report.done)
     also = f" incl. {registers} register(s)" if registers else ""
-    click.echo(f"{done} case(s){also} rendered ({len(report.written)} files in {out}), "
-               f"{len(invalid) + len(report.failed)} failed.", err=True)
+    click.echo(f"{len(report.done)} case(s){also} rendered, {report.skipped} up to date "
+               f"({len(report.written)} files written in {out}), {_failures(report)} failed.", err=True)
     _stop_message(report, "case(s)")
-    if invalid or report.failed:
+    if not report.success:
         sys.exit(1)
 
 
-def _print_failures(report: Any) -> None:
-    for result in report.failed:
-        if not result.fatal:
+def _failures(report: Any) -> int:
+    return len(report.problems) + len(report.failed)
+
+
+def _print_report(report: Any) -> None:
+    """Every problem, failure, warning and file left alone, in input order."""
+    for error in report.problems:
+        click.echo(error.message, err=True)
+    for result in report.results:
+        for warning in result.warnings:
+            click.echo(warning, err=True)
+        for problem in result.problems:
+            click.echo(str(problem), err=True)
+        if result.error and not result.fatal:
             click.echo(f"{result.label}: {result.error}", err=True)
+    for result in report.left_alone:
+        for path in result.written:
+            click.echo(f"{result.label}: {path} was changed since formgen wrote it; left alone "
+                       f"(--force overwrites it)", err=True)
 
 
 def _stop_message(report: Any, what: str) -> None:
     """After a fatal write error: what stopped the run, and how far it got."""
     if report.stopped is None:
         return
-    complete = sum(r.ok for r in report.results)
     click.echo(f"stopped: {report.stopped.label}: {report.stopped.error}", err=True)
-    click.echo(f"{complete} {what} complete before the stop; the rest were not started. "
+    click.echo(f"{len(report.done)} {what} complete before the stop; the rest were not started. "
                f"Free space or fix the output folder, then run again.", err=True)
 
 
@@ -131,28 +180,22 @@ def _protection(options: Protect, pdf_variant: str) -> Any:
     return Protection(password, signer, options.reason)
 
 
-def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, form: str | None,
-           pdf_variant: str = "pdf/a-3b", protect: Protect | None = None, progress: bool = True,
-           jobs: int = 1, encoding: str | None = None) -> None:
-    """Write one archival PDF bundle per case (or per input file); exit 1 if any case failed."""
-    from formgen.build import collect
-    from formgen.bundle import make_bundles
+def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, given: RunOptions,
+           pdf_variant: str = "pdf/a-3b", protect: Protect | None = None, progress: bool = True) -> None:
+    """Write one archival PDF bundle per case (or per input file); exit 1 if any failed."""
+    from formgen.pipeline import bundle as make
 
     protection = _protection(protect or Protect(), pdf_variant)
-
-    cases, invalid = collect(project, paths, form, encoding)
-    for error in invalid:
-        click.echo(error.message, err=True)
-    count = len(cases) if not per_file else len({c.record.path for c in cases})
-    with click.progressbar(length=count, label="Bundling", file=sys.stderr,
-                           hidden=not (progress and count > 1)) as bar:
-        report = make_bundles(project, cases, out, per_file, pdf_variant, protection,
-                              lambda r: bar.update(1), jobs)
-    _print_failures(report)
-    written = sum(r.ok for r in report.results)
-    click.echo(f"{written} bundle(s) written to {out}, {len(invalid) + len(report.failed)} failed.", err=True)
+    bar = Bar("Bundling", progress)
+    try:
+        report = make(project, paths, out, per_file, pdf_variant, protection, _options(given, bar))
+    finally:
+        bar.close()
+    _print_report(report)
+    click.echo(f"{len(report.done)} bundle(s) written to {out}, {report.skipped} up to date, "
+               f"{_failures(report)} failed.", err=True)
     _stop_message(report, "bundle(s)")
-    if invalid or report.failed:
+    if not report.success:
         sys.exit(1)
 
 
@@ -161,8 +204,9 @@ def verify(paths: list[Path], password_file: Path | None = None, trust: list[Pat
 
     An encrypted bundle needs its password: from `password_file`, else asked for once.
     """
+    from formgen.manifest import bundle_of
     from formgen.seal import read_secret, trust_roots
-    from formgen.verify import bundle_of, check_bundle, encrypted
+    from formgen.verify import check_bundle, encrypted
 
     password = read_secret(password_file, "password") if password_file else None
     if trust:

@@ -7,8 +7,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from formgen.forms.types import Money, Percent, Schema, Text
+from formgen.fields import Money, Percent, Schema, Text
 from formgen.rules.income import IncomeGroup, check_groups
+from formgen.rules.intervention import Procedure, make_procedure
 from formgen.rules.loan import LoanTerms
 
 
@@ -76,6 +77,21 @@ class LoanParams(Schema):
     zalaczniki: dict[str, PurposeDocuments] = {}  # §16: documents by purpose key (absent: none)
     # The application's list (Zał. 8 words it differently, in ten items); empty: §15's list.
     wniosek_cele: list[ApplicationPurpose] = []
+
+    def findings(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Documents and application items name purposes of §15; each item once."""
+        found = []
+        unknown = sorted(set(self.zalaczniki) - set(self.cele))
+        if unknown:
+            found.append((("pozyczki", "zalaczniki"), f"{', '.join(unknown)} not among pozyczki.cele"))
+        strays = sorted({item.cel for item in self.wniosek_cele} - set(self.cele))
+        if strays:
+            found.append((("pozyczki", "wniosek_cele"), f"{', '.join(strays)} not among pozyczki.cele"))
+        keys = [item.klucz for item in self.wniosek_cele]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        if twice:
+            found.append((("pozyczki", "wniosek_cele"), f"{', '.join(twice)} listed twice"))
+        return found
 
     def application_purposes(self) -> list[ApplicationPurpose]:
         """The purposes as the application lists them: its own list, else §15's."""
@@ -156,3 +172,49 @@ class ZfssParams(Schema):
         groups = [g.to_rule() for g in self.grupy_dochodowe]
         check_groups(groups)
         return groups
+
+    def findings(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """What the file's parts must agree on: groups without gaps, shares summing to 100 %,
+        documents and purposes of known loan purposes, one entry per income group."""
+        try:
+            count = len(self.groups())
+        except ValueError as exc:
+            return [(("grupy_dochodowe",), str(exc))]
+        found = []
+        total = sum(part.procent for part in self.podzial_funduszu)
+        if total != 100:
+            found.append((("podzial_funduszu",), f"shares sum to {total} %, not 100 %"))
+        found += self.pozyczki.findings()
+        for key, kind in self.swiadczenia.items():
+            if kind.grupy and len(kind.grupy) != count:
+                found.append((("swiadczenia", key, "grupy"), f"needs one entry per income group ({count})"))
+        for name in ("choroba_pracownika", "choroba_czlonka_rodziny"):
+            if len(getattr(self.zapomogi_losowe, name)) != count:
+                found.append((("zapomogi_losowe", name), f"needs one entry per income group ({count})"))
+        return found
+
+
+class ProcedureVariant(Schema):
+    """What to do for one harm: a title and the steps, coded a, b, c … in order."""
+
+    title: Text
+    steps: list[Text] = Field(min_length=1, max_length=26)
+
+
+class SuspectProcedures(Schema):
+    """The procedures when a given kind of person is suspected."""
+
+    label: Text | None = None
+    variants: dict[str, ProcedureVariant] = Field(min_length=1)
+
+
+class InterventionProcedures(Schema):
+    """data/procedures/interwencja.yaml: who is suspected × what happened → the steps."""
+
+    zrodlo: Text | None = None
+    suspects: dict[str, SuspectProcedures] = Field(min_length=1)
+
+    def procedures(self) -> dict[tuple[str, str], Procedure]:
+        """Every (suspect, harm) procedure of the file."""
+        return {(suspect, harm): make_procedure(suspect, harm, variant.title, variant.steps)
+                for suspect, entry in self.suspects.items() for harm, variant in entry.variants.items()}

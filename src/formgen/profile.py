@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from formgen.forms.types import Date, Nip, Regon, Schema, Text
+from formgen.fields import Date, Nip, Regon, Schema, Text
 
 
 class Address(Schema):

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from formgen.cases.yamlread import read_yaml
+from formgen.cases.validation import load_file
 from formgen.catalog import Catalog
 from formgen.errors import CatalogError, InputError
-from formgen.params import ZfssParams
+from formgen.params import InterventionProcedures, ZfssParams
 from formgen.profile import Profile
-from formgen.rules.intervention import Procedure, parse_procedures
-from formgen.validation import load_file
+from formgen.rules.intervention import Procedure
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,10 +36,8 @@ class Project:
     def __init__(self, templates: Path | None = None, data: Path | None = None) -> None:
         self.templates = (templates or default_dir("FORMGEN_TEMPLATES", "templates")).resolve()
         self.data = (data or default_dir("FORMGEN_DATA", "data")).resolve()
-        self._params: dict[tuple[str, int], Any] = {}
-        self._used: set[Path] = set()
+        self._recorders: list[set[Path]] = []
         self._models: dict[tuple[type, str], Any] = {}
-        self._procedures: dict[tuple[str, str], Procedure] | None = None
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -47,9 +46,10 @@ class Project:
         return Catalog(self.templates)
 
     def data_file(self, relative: str) -> Path:
-        """A file of the data folder, recorded as used (a bundle's manifest lists those used)."""
+        """A file of the data folder, recorded as used by every `recording()` block open."""
         path = self.data / relative
-        self._used.add(path)
+        for used in self._recorders:
+            used.add(path)
         return path
 
     def data_model(self, model: type[M], relative: str) -> M:
@@ -67,34 +67,27 @@ class Project:
 
     def zfss(self, year: int) -> ZfssParams:
         """The fund's parameters for a year (data/params/zfss-YEAR.yaml)."""
-        key = ("zfss", year)
-        path = self.data_file(f"params/zfss-{year}.yaml")
-        if key not in self._params:
-            if not path.is_file():
-                raise CatalogError(f"no fund parameters for {year}: {path} is missing")
-            params = self._load(ZfssParams, path)
-            _check_zfss(params, path)
-            self._params[key] = params
-        return self._params[key]  # type: ignore[no-any-return]
+        relative = f"params/zfss-{year}.yaml"
+        if not (self.data / relative).is_file():
+            self.data_file(relative)
+            raise CatalogError(f"no fund parameters for {year}: {self.data / relative} is missing")
+        return self.data_model(ZfssParams, relative)
 
     @property
     def procedures(self) -> dict[tuple[str, str], Procedure]:
         """Intervention procedures of the child-protection standards (data/procedures/…)."""
-        path = self.data_file("procedures/interwencja.yaml")
-        if self._procedures is None:
-            try:
-                self._procedures = parse_procedures(read_yaml(path)[0].data)
-            except (OSError, ValueError) as exc:
-                raise CatalogError(f"{path}: {exc}") from None
-        return self._procedures
+        return self.data_model(InterventionProcedures, "procedures/interwencja.yaml").procedures()
 
-    def forget_data_use(self) -> None:
-        """Start recording afresh which data files are asked for (see data_used)."""
-        self._used = set()
-
-    def data_used(self) -> list[Path]:
-        """The data files (profile, parameters, procedures) asked for since forget_data_use()."""
-        return sorted(path for path in self._used if path.is_file())
+    @contextmanager
+    def recording(self) -> Iterator[set[Path]]:
+        """The data files read inside the block, collected into the set it yields (a bundle's
+        manifest and the build state list what each document used)."""
+        used: set[Path] = set()
+        self._recorders.append(used)
+        try:
+            yield used
+        finally:
+            self._recorders.remove(used)
 
     @staticmethod
     def _load(model: Any, path: Path) -> Any:
@@ -104,35 +97,3 @@ class Project:
             return load_file(model, path)
         except InputError as exc:
             raise CatalogError(exc.message) from None
-
-
-def _check_application_purposes(params: ZfssParams, path: Path) -> None:
-    """Each item of the application's purpose list names a purpose of §15, once."""
-    items = params.pozyczki.wniosek_cele
-    unknown = sorted({item.cel for item in items} - set(params.pozyczki.cele))
-    if unknown:
-        raise CatalogError(f"{path}: pozyczki.wniosek_cele: {', '.join(unknown)} not among pozyczki.cele")
-    keys = [item.klucz for item in items]
-    twice = sorted({key for key in keys if keys.count(key) > 1})
-    if twice:
-        raise CatalogError(f"{path}: pozyczki.wniosek_cele: {', '.join(twice)} listed twice")
-
-
-def _check_zfss(params: ZfssParams, path: Path) -> None:
-    try:
-        groups = params.groups()
-    except ValueError as exc:
-        raise CatalogError(f"{path}: grupy_dochodowe: {exc}") from None
-    total = sum(part.procent for part in params.podzial_funduszu)
-    if total != 100:
-        raise CatalogError(f"{path}: podzial_funduszu: shares sum to {total} %, not 100 %")
-    unknown = sorted(set(params.pozyczki.zalaczniki) - set(params.pozyczki.cele))
-    if unknown:
-        raise CatalogError(f"{path}: pozyczki.zalaczniki: {', '.join(unknown)} not among pozyczki.cele")
-    _check_application_purposes(params, path)
-    for key, kind in params.swiadczenia.items():
-        if kind.grupy and len(kind.grupy) != len(groups):
-            raise CatalogError(f"{path}: swiadczenia.{key}.grupy: needs one entry per income group ({len(groups)})")
-    for name in ("choroba_pracownika", "choroba_czlonka_rodziny"):
-        if len(getattr(params.zapomogi_losowe, name)) != len(groups):
-            raise CatalogError(f"{path}: zapomogi_losowe.{name}: needs one entry per income group ({len(groups)})")

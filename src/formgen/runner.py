@@ -1,95 +1,83 @@
-"""One job runner for batch and bundle: every job isolated, in this process or in a pool.
+"""One job runner for batch and bundle: jobs in this process or on any executor.
 
-A job is a module-level function called with picklable arguments; it returns the files it
-wrote. Whatever it raises becomes that job's failure (formgen's own errors as they are,
-anything else as "internal error", with the traceback under --debug), and the other jobs go
-on. Only a fatal write error (disk full, read-only or forbidden output folder) stops the run:
+A job is a module-level function of picklable arguments (see formgen.jobs) run through
+`jobs.perform`, so whatever it raises comes back as that job's Failure and the other jobs go
+on. Results are handed, as they complete, to a consumer in this process (which writes the
+files); when the consumer says stop (a fatal write error: disk full, output folder read-only),
 the jobs not yet started are cancelled.
+
+The executor is any `concurrent.futures.Executor`: a local process pool, or a Dask cluster's
+(`Client.get_executor()`); none runs every job here, in order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from formgen.errors import describe
-from formgen.output import WriteError
+from formgen.jobs import Failure, Product, perform, unexpected
 
-
-@dataclass
-class Result:
-    """What one job did: the files it wrote, or why it failed."""
-
-    label: str
-    written: list[Path] = field(default_factory=list)
-    error: str | None = None
-    fatal: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
+Outcome = Product | Failure
 
 
 @dataclass(frozen=True)
 class Job:
-    """One unit of work: `call(*args)` returns the paths written."""
+    """One unit of work: `call(*args)` returns a Product."""
 
-    label: str
-    call: Callable[..., list[Path]]
+    key: str  # what it makes: "case:<id>", "register:<form-id>", "bundle:<name>"
+    label: str  # how messages name it: file:line (id), never personal data
+    call: Callable[..., Product]
     args: tuple[Any, ...]
 
 
-def attempt(job: Job) -> Result:
-    """Run a job; any exception becomes its failed Result."""
+def usable_cores() -> int:
+    """The cores this process may run on (the default of --jobs)."""
     try:
-        return Result(job.label, job.call(*job.args))
-    except WriteError as exc:
-        return Result(job.label, error=exc.message, fatal=exc.fatal)
-    except Exception as exc:  # noqa: BLE001 - isolation is the point: one case never stops a run
-        return Result(job.label, error=describe(exc))
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
 
 
-def run(jobs: Sequence[Job], workers: int = 1, initializer: Callable[..., None] | None = None,
-        initargs: tuple[Any, ...] = (), progress: Callable[[Result], None] = lambda r: None) -> list[Result]:
-    """Run every job (in `workers` processes when more than one and worth it); results in job
-    order. After a fatal result, jobs not yet started are left out."""
-    if not pooled(workers, len(jobs)):
-        return _inline(jobs, progress)
-    with ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs) as pool:
-        return _pooled(pool, jobs, progress)
-
-
-def pooled(workers: int, jobs: int) -> bool:
-    """Whether `run` uses worker processes (starting them costs more than a couple of jobs)."""
-    return workers > 1 and jobs > 2
-
-
-def _inline(jobs: Sequence[Job], progress: Callable[[Result], None]) -> list[Result]:
-    results = []
-    for job in jobs:
-        results.append(attempt(job))
-        progress(results[-1])
-        if results[-1].fatal:
-            break
-    return results
-
-
-def _pooled(pool: Executor, jobs: Sequence[Job], progress: Callable[[Result], None]) -> list[Result]:
-    futures: list[Future[Result]] = [pool.submit(attempt, job) for job in jobs]
-    results = []
-    for job, future in zip(jobs, futures):
-        if future.cancelled():  # left out after a fatal error
-            continue
+@contextmanager
+def executor_for(jobs: int, address: str | None = None) -> Iterator[Executor | None]:
+    """The executor of a run: a Dask cluster's at `address` (tcp://host:8786), a process pool
+    of `jobs` workers, or None (everything in this process) for one job."""
+    if address:
         try:
-            result = future.result()
+            from distributed import Client
+        except ImportError:
+            from formgen.errors import FormgenError
+
+            raise FormgenError("--executor needs Dask: pip install 'formgen[dask]'") from None
+        with Client(address) as client:
+            yield client.get_executor()
+    elif jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            yield pool
+    else:
+        yield None
+
+
+def run(jobs: Sequence[Job], executor: Executor | None, consume: Callable[[Job, Outcome], bool]) -> bool:
+    """Run the jobs and give each outcome to `consume` as it completes; True when every job
+    ran, False when `consume` stopped the run (the rest were cancelled)."""
+    if executor is None or len(jobs) < 2:
+        for job in jobs:
+            if not consume(job, perform(job.call, job.args)):
+                return False
+        return True
+    futures: dict[Future[Outcome], Job] = {executor.submit(perform, job.call, job.args): job for job in jobs}
+    for future in as_completed(futures):
+        try:
+            outcome = future.result()
         except Exception as exc:  # noqa: BLE001 - a worker that died (killed, out of memory)
-            result = Result(job.label, error=describe(exc))
-        results.append(result)
-        progress(result)
-        if result.fatal:
+            outcome = unexpected(exc)
+        if not consume(futures[future], outcome):
             for pending in futures:
                 pending.cancel()
-    return results
+            return False
+    return True

@@ -19,8 +19,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from formgen.assemble import content_hashes
-from formgen.bundle import manifest_path, sha256
+from formgen.manifest import Manifest, ManifestError, content_hashes, read_manifest, sha256
 
 _FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 
@@ -79,57 +78,43 @@ def _embedded_files(reader: PdfReader) -> dict[str, tuple[bytes, str | None]]:
 
 def check_bundle(path: Path, password: str | None = None, trust: list[Path] | None = None) -> list[str]:
     """What is wrong with a bundle (an empty list when it is fine)."""
-    mpath = manifest_path(path)
     try:
-        manifest = json.loads(mpath.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return [f"manifest {mpath.name} not found"]
-    except (OSError, ValueError) as exc:
-        return [f"manifest {mpath.name} unreadable: {exc}"]
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("bundle"), dict):
-        return [f"manifest {mpath.name} is not a formgen bundle manifest"]
+        manifest = read_manifest(path)
+    except ManifestError as exc:
+        return [str(exc)]
     try:
         data = path.read_bytes()
     except OSError as exc:
         return [f"cannot read the bundle: {exc.strerror or exc}"]
     problems = []
-    recorded = manifest["bundle"].get("file")
-    if recorded != path.name:
-        problems.append(f"the manifest is for '{recorded}', not for this file (renamed or swapped)")
-    if sha256(data) != manifest["bundle"].get("sha256"):
+    if manifest.bundle.file != path.name:
+        problems.append(f"the manifest is for '{manifest.bundle.file}', not for this file (renamed or swapped)")
+    if sha256(data) != manifest.bundle.sha256:
         problems.append("sha256 differs from the manifest (the file was changed)")
     try:
         problems += _check_pdf(data, manifest, password, trust)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged file may break the reader anywhere
         problems.append(f"cannot read the PDF: {type(exc).__name__}: {exc}")
     return problems
-
-
-def bundle_of(path: Path) -> Path:
-    """The bundle a path stands for: itself, or the PDF beside a <name>.manifest.json."""
-    suffix = ".manifest.json"
-    if path.name.endswith(suffix):
-        return path.with_name(path.name[: -len(suffix)] + ".pdf")
-    return path
 
 
 def encrypted(path: Path) -> bool:
     """Whether a bundle's manifest records encryption (so `verify` needs a password)."""
     try:
-        return bool(json.loads(manifest_path(path).read_text(encoding="utf-8")).get("encryption"))
-    except (OSError, ValueError, AttributeError):
+        return bool(read_manifest(path).encryption)
+    except ManifestError:
         return False
 
 
-def _check_encryption(reader: PdfReader, manifest: dict[str, Any], password: str | None) -> list[str]:
+def _check_encryption(reader: PdfReader, manifest: Manifest, password: str | None) -> list[str]:
     """Problems of encryption; decrypts the reader when the password fits."""
     from pypdf import PasswordType
 
-    expected = manifest.get("encryption")
+    expected = manifest.encryption
     if not reader.is_encrypted:
         return [f"the manifest records {expected} encryption but the PDF is not encrypted"] if expected else []
     if not expected:
-        return ["the PDF is encrypted (not allowed in PDF/A)" if manifest.get("pdf_variant") != "none"
+        return ["the PDF is encrypted (not allowed in PDF/A)" if manifest.pdf_variant != "none"
                 else "the PDF is encrypted but the manifest records no encryption"]
     encrypt: Any = reader.trailer["/Encrypt"].get_object()
     problems = []
@@ -142,14 +127,12 @@ def _check_encryption(reader: PdfReader, manifest: dict[str, Any], password: str
     return problems
 
 
-def _check_contents(reader: PdfReader, manifest: dict[str, Any]) -> list[str]:
+def _check_contents(reader: PdfReader, manifest: Manifest) -> list[str]:
     """Each document's pages still draw what they drew when the bundle was made."""
-    cover = manifest.get("cover") or {}
-    parts = [("the cover", 1, cover.get("pages"), cover.get("content_sha256"))]
-    parts += [(f"document '{d.get('title')}'", d.get("first_page"), d.get("pages"), d.get("content_sha256"))
-              for d in manifest.get("documents", [])]
+    parts = [("the cover", 1, manifest.cover.pages, manifest.cover.content_sha256)]
+    parts += [(f"document '{d.title}'", d.first_page, d.pages, d.content_sha256) for d in manifest.documents]
     parts = [part for part in parts if part[3]]  # manifests without content hashes: nothing to check
-    hashes = content_hashes(reader, [(int(first or 0), int(count or 0)) for _, first, count, _ in parts])
+    hashes = content_hashes(reader, [(first, count) for _, first, count, _ in parts])
     return [f"{label}: the content of its pages differs from the manifest"
             for (label, _, _, expected), actual in zip(parts, hashes) if actual != expected]
 
@@ -160,7 +143,7 @@ def _has_signature_field(root: Any) -> bool:
     return any(f.get_object().get("/FT") == "/Sig" for f in fields or [])
 
 
-def _check_pdf(data: bytes, manifest: dict[str, Any], password: str | None,
+def _check_pdf(data: bytes, manifest: Manifest, password: str | None,
                trust: list[Path] | None) -> list[str]:
     """Every check inside the file, in the order a reader would want them."""
     import io
@@ -170,28 +153,28 @@ def _check_pdf(data: bytes, manifest: dict[str, Any], password: str | None,
     if reader.is_encrypted and problems:
         return problems
     root: Any = reader.trailer["/Root"]
-    if manifest.get("signed") or _has_signature_field(root):
+    if manifest.signed or _has_signature_field(root):
         problems += _check_signed(data, manifest, password, trust)
     elif trust:
         # --trust asks for proof of origin: only a signature gives it; a manifest can be rewritten.
         problems.append("not signed: --trust needs a signed bundle (an unsigned manifest proves nothing "
                         "about who made the file)")
-    problems += _check_pdfa(root, str(manifest.get("pdf_variant", "")))
+    problems += _check_pdfa(root, manifest.pdf_variant)
     problems += _check_fonts(reader)
     problems += _check_pages(reader, manifest)
     problems += _check_attachments(reader, manifest)
     return problems
 
 
-def _check_signed(data: bytes, manifest: dict[str, Any], password: str | None,
+def _check_signed(data: bytes, manifest: Manifest, password: str | None,
                   trust: list[Path] | None) -> list[str]:
     """The signatures are intact and the manifest knows of them."""
     from formgen.seal import check_signatures
 
     count, problems = check_signatures(data, password, trust)
-    if manifest.get("signed") and count == 0 and not problems:
+    if manifest.signed and count == 0 and not problems:
         problems.append("the manifest says the bundle is signed, but it has no signature")
-    if count and not manifest.get("signed"):
+    if count and not manifest.signed:
         problems.append("the PDF has a signature the manifest does not record")
     return problems
 
@@ -230,39 +213,38 @@ def _check_fonts(reader: PdfReader) -> list[str]:
     return problems
 
 
-def _check_pages(reader: PdfReader, manifest: dict[str, Any]) -> list[str]:
+def _check_pages(reader: PdfReader, manifest: Manifest) -> list[str]:
     """A bookmark per document at its first page, the page count, and what the pages draw."""
     def page_of(item: Any) -> int:
         return (reader.get_destination_page_number(item) or 0) + 1
 
     problems = []
     outline = [(item.title, page_of(item)) for item in reader.outline if not isinstance(item, list)]
-    cover = manifest.get("cover") or {}
-    if outline and cover.get("title") and outline[0] == (cover["title"], 1):
+    if outline and outline[0] == (manifest.cover.title, 1):
         outline = outline[1:]
-    expected = [(d["title"], d["first_page"]) for d in manifest.get("documents", [])]
+    expected = [(d.title, d.first_page) for d in manifest.documents]
     if outline != expected:
         problems.append(f"bookmarks {outline} differ from the manifest's documents {expected}")
-    if manifest.get("pages") is not None and len(reader.pages) != manifest["pages"]:
-        problems.append(f"{len(reader.pages)} pages, the manifest says {manifest['pages']}")
+    if len(reader.pages) != manifest.pages:
+        problems.append(f"{len(reader.pages)} pages, the manifest says {manifest.pages}")
     else:
         problems += _check_contents(reader, manifest)
     return problems
 
 
-def _check_attachments(reader: PdfReader, manifest: dict[str, Any]) -> list[str]:
+def _check_attachments(reader: PdfReader, manifest: Manifest) -> list[str]:
     """The embedded files are those of the manifest, byte for byte, with their relationships."""
     problems = []
     files = _embedded_files(reader)
-    wanted = {a["name"]: a for a in manifest.get("attachments", [])}
+    wanted = {a.name: a for a in manifest.attachments}
     for name in sorted(set(files) | set(wanted)):
         if name not in files:
             problems.append(f"attachment {name} is missing")
         elif name not in wanted:
             problems.append(f"attachment {name} is not in the manifest")
-        elif sha256(files[name][0]) != wanted[name]["sha256"]:
+        elif sha256(files[name][0]) != wanted[name].sha256:
             problems.append(f"attachment {name}: sha256 differs from the manifest")
-        elif files[name][1] != wanted[name].get("relationship"):
+        elif files[name][1] != wanted[name].relationship:
             problems.append(f"attachment {name}: relationship {files[name][1]}, "
-                            f"the manifest says {wanted[name].get('relationship')}")
+                            f"the manifest says {wanted[name].relationship}")
     return problems

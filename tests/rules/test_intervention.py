@@ -6,8 +6,12 @@ import copy
 from typing import Any
 
 import pytest
+import yaml
 
-from formgen.rules.intervention import Procedure, Step, parse_procedures, required_steps
+from formgen.errors import CatalogError
+from formgen.params import InterventionProcedures
+from formgen.project import Project
+from formgen.rules.intervention import Procedure, Step, required_steps
 
 RAW: dict[str, Any] = {
     "suspects": {
@@ -36,6 +40,10 @@ RAW: dict[str, Any] = {
         },
     }
 }
+
+
+def parse_procedures(raw: dict[str, Any]) -> dict[tuple[str, str], Procedure]:
+    return InterventionProcedures.model_validate(raw).procedures()
 
 
 def test_parse_and_select() -> None:
@@ -87,19 +95,22 @@ V = ("suspects", "personel", "variants", "przemoc_psychiczna")
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({}, "suspects: must be a non-empty mapping"),
-        ({"suspects": []}, "suspects: must be a non-empty mapping"),
-        (broken(("suspects", "rodzic", "variants"), ...), "suspects.rodzic.variants: must be"),
-        (broken(("suspects", "rodzic", "label"), 5), "suspects.rodzic.label: must be"),
-        (broken(("suspects", "rodzic", "extra"), 1), "suspects.rodzic: unknown key 'extra'"),
-        (broken((*V, "title"), ...), f"{'.'.join(V)}.title: must be a non-empty text"),
-        (broken((*V, "steps"), []), f"{'.'.join(V)}.steps: must be a non-empty list"),
-        (broken((*V, "steps"), "one step"), f"{'.'.join(V)}.steps: must be a non-empty list"),
-        (broken((*V, "steps"), ["ok", 3]), f"{'.'.join(V)}.steps: must be a non-empty list"),
-        (broken((*V, "steps"), ["x"] * 27), f"{'.'.join(V)}.steps: at most 26 steps"),
-        (broken((*V, "note"), "x"), f"{'.'.join(V)}: unknown key 'note'"),
+        ({}, ":1: suspects: required field is missing"),
+        ({"suspects": []}, ":1: suspects: Input should be a valid dictionary"),
+        (broken(("suspects", "rodzic", "variants"), ...), "suspects.rodzic.variants: required field is missing"),
+        (broken(("suspects", "rodzic", "extra"), 1), "suspects.rodzic.extra: unknown field"),
+        (broken((*V, "title"), ...), f"{'.'.join(V)}.title: required field is missing"),
+        (broken((*V, "steps"), []), f"{'.'.join(V)}.steps: List should have at least 1 item"),
+        (broken((*V, "steps"), "one step"), f"{'.'.join(V)}.steps: Input should be a valid list"),
+        (broken((*V, "steps"), ["x"] * 27), f"{'.'.join(V)}.steps: List should have at most 26 items"),
+        (broken((*V, "note"), "x"), f"{'.'.join(V)}.note: unknown field"),
     ],
 )
-def test_parse_rejects_malformed(raw: dict[str, Any], message: str) -> None:
-    with pytest.raises(ValueError, match=message.replace(".", r"\.")):
-        parse_procedures(raw)
+def test_a_malformed_procedures_file_is_reported_with_file_line_and_field(tmp_path, raw: dict[str, Any],
+                                                                          message: str) -> None:
+    (tmp_path / "procedures").mkdir()
+    path = tmp_path / "procedures" / "interwencja.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        Project(data=tmp_path).procedures  # noqa: B018 - loading is the point
+    assert info.value.message.startswith(str(path)) and message in info.value.message

@@ -11,13 +11,13 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from formgen.cases.csvread import read_csv
 from formgen.cases.include import expand_includes
 from formgen.cases.source import Record
+from formgen.cases.validation import at, located, problems_of
 from formgen.cases.yamlread import read_yaml
 from formgen.catalog import Form
 from formgen.errors import CatalogError, InputError, Problem, describe
+from formgen.fields import CaseId
 from formgen.forms.common import name_warnings
-from formgen.forms.types import CaseId
 from formgen.project import Project
-from formgen.validation import at, located, problems_of
 
 READERS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv"}
 _CASE_ID = TypeAdapter(CaseId)

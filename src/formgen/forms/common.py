@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
-from formgen.forms.types import Date, Pesel, Schema, Text
+from formgen.fields import Date, Pesel, Schema, Text
 from formgen.rules import names
 from formgen.rules.identifiers import pesel_sex
 
@@ -110,3 +110,9 @@ def by_sex(sex: str | None, female: str, male: str, unknown: str | None = None) 
     if sex == "M":
         return male
     return unknown or f"{female}/{male}"
+
+
+class Collection(Schema):
+    """The data of a register: the typed data of every case it collects, in input order."""
+
+    pozycje: list[Any]

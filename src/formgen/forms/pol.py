@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator
 
+from formgen.fields import Date, Krs, Money, Nip, Regon, Schema, Text
 from formgen.forms.common import Findings
 from formgen.forms.pol_params import (
     PolicyParams,
@@ -25,7 +26,6 @@ from formgen.forms.pol_params import (
     references,
     thresholds,
 )
-from formgen.forms.types import Date, Krs, Money, Nip, Regon, Schema, Text
 from formgen.profile import Address
 from formgen.project import Project
 from formgen.rules.fund import split_by_weights

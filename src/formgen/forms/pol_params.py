@@ -20,9 +20,9 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from formgen.fields import Krs, Percent, Schema, Text
+from formgen.fields import Money as _Money
 from formgen.forms.common import Findings, Loc
-from formgen.forms.types import Krs, Percent, Schema, Text
-from formgen.forms.types import Money as _Money
 from formgen.project import Project
 from formgen.rules import depreciation as dep
 from formgen.rules.money import format_amount

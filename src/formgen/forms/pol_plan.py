@@ -14,6 +14,7 @@ from typing import Any
 
 from babel.dates import format_date
 
+from formgen.fields import MAX_DATE, Date, Money, Percent, Schema, Text
 from formgen.forms.common import Findings
 from formgen.forms.pol import Association, YesNo, association_context
 from formgen.forms.pol_params import (
@@ -26,7 +27,6 @@ from formgen.forms.pol_params import (
     references,
     thresholds,
 )
-from formgen.forms.types import MAX_DATE, Date, Money, Percent, Schema, Text
 from formgen.project import Project
 from formgen.rules import depreciation as dep
 

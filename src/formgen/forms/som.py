@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from formgen.fields import Date, LongText, Schema, Text
 from formgen.forms.common import Findings, Person, by_sex
-from formgen.forms.types import Date, LongText, Schema, Text
 from formgen.project import Project
 
 SUSPECTS = Literal["personel", "nieletni", "rodzic"]

@@ -9,9 +9,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
+from formgen.fields import Date, LongText, Schema, Text
 from formgen.forms.common import Findings, Loc, Person, by_sex
 from formgen.forms.som import Child
-from formgen.forms.types import Date, LongText, Schema, Text
 from formgen.project import Project
 from formgen.rules.dates import add_months
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from formgen.forms.types import Collection
+from formgen.forms.common import Collection
 from formgen.project import Project
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from formgen.fields import Date, LongText, Schema, Text
 from formgen.forms.common import Findings
-from formgen.forms.types import Date, LongText, Schema, Text
 from formgen.project import Project
 from formgen.rules.survey import tally
 

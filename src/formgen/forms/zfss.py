@@ -8,8 +8,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from formgen.errors import CatalogError
+from formgen.fields import Date, Money, Percent, Schema, Text
 from formgen.forms.common import Findings, Person, Sex, by_sex
-from formgen.forms.types import Date, Money, Percent, Schema, Text
 from formgen.project import Project
 from formgen.rules import fund, income, loan
 

@@ -10,9 +10,9 @@ from typing import Any, Literal
 from pydantic import Field
 
 from formgen.errors import CatalogError
+from formgen.fields import Date, LongText, Money, Schema, Text
 from formgen.forms.common import Applicant, Findings, by_sex
 from formgen.forms.som import Child
-from formgen.forms.types import Date, LongText, Money, Schema, Text
 from formgen.forms.zfss import FamilyMember, IncomeStatement, check_income, income_context
 from formgen.params import BenefitKind, ZfssParams
 from formgen.project import Project

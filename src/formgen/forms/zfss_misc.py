@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import Field
 
 from formgen.errors import CatalogError
+from formgen.fields import Account, Date, Money, Schema, Text
 from formgen.forms.common import Applicant, Findings, by_sex
-from formgen.forms.types import Account, Date, Money, Schema, Text
 from formgen.params import ApplicationPurpose, LoanParams, PurposeDocuments
 from formgen.project import Project
 from formgen.rules.dates import add_months

@@ -53,8 +53,13 @@ def parse(model: type[M], record: Record, data: Any = None) -> M:
 
 
 def load_file(model: type[M], path: Path) -> M:
-    """Read a YAML file and type it with `model` (profiles, parameters, procedures)."""
-    return parse(model, read_yaml(path)[0])
+    """Read a YAML file and type it with `model` (profiles, parameters, procedures), then run
+    the model's own cross-field `findings()`, if it has them: every problem with its line."""
+    record = read_yaml(path)[0]
+    typed = parse(model, record)
+    findings = getattr(typed, "findings", None)
+    raise_if(located(record, findings()) if findings else [])
+    return typed
 
 
 def at(record: Record, loc: Loc, message: str) -> Problem:

@@ -1,4 +1,4 @@
-"""Field types shared by every form schema: text, money, dates, identifiers.
+"""Field types shared by every schema (forms, profile, parameters): text, money, dates, identifiers.
 
 Values arrive as strings (see cases.yamlread); these types parse them strictly and give
 clear messages. Text is NFC-normalised and refused when it holds characters XML cannot carry.
@@ -141,9 +141,3 @@ def _case_id(value: Any) -> Any:
 
 
 CaseId = Annotated[str, BeforeValidator(_case_id)]
-
-
-class Collection(Schema):
-    """The data of a register: the typed data of every case it collects, in input order."""
-
-    pozycje: list[Any]

@@ -1,0 +1,94 @@
+"""Rendering one document of a case: its context, HTML, DOCX and laid-out pages, in memory.
+
+This is the one render path: files (formgen.files) and bundles (formgen.assemble) are two
+writers over what `render_document` returns, so a bundle reuses the pages laid out here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from jinja2 import TemplateError
+
+from formgen.cases.load import Case
+from formgen.cases.source import MAX_TABLE_ROWS
+from formgen.catalog import Form
+from formgen.errors import FormgenError
+from formgen.project import Project
+
+
+@dataclass
+class RenderedDocument:
+    """One form of one case, rendered: what every writer needs."""
+
+    form: Form
+    case: Case
+    html: str
+    author: str  # who issues it: the institution, or an association for its own documents
+    issuer: Any  # the issuer's profile (name, address) for a bundle's cover
+    docx: bytes | None = None
+    layout: Any = None  # the WeasyPrint Document (laid-out pages), None for a dry run
+
+    @cached_property
+    def pdf(self) -> bytes:
+        """The document on its own as a PDF (its pages numbered "strona 1 z N")."""
+        if self.layout is None:
+            raise FormgenError(f"form {self.form.id}: the document was not laid out")
+        data: bytes = self.layout.write_pdf(uncompressed_pdf=False)
+        return data
+
+
+def common_context(project: Project, form: Form, case: Case, when: dt.datetime) -> dict[str, Any]:
+    """What every template gets besides its form's own context."""
+    profile = project.profile
+    key = form.decl.regulation
+    regulation = profile.regulaminy.get(key) if key else None
+    if key and regulation is None:
+        raise FormgenError(f"{project.data / 'institution.yaml'}: regulaminy: no '{form.decl.regulation}' "
+                           f"entry, needed by form {form.id}")
+    annex = regulation.zalaczniki.get(form.id, form.decl.annex) if regulation else form.decl.annex
+    return {"formularz": form.decl, "instytucja": profile, "regulamin": regulation, "zalacznik": annex,
+            "autor_dokumentu": profile.nazwa, "wystawca": profile,  # a form's context may name another issuer
+            "styl_dat": form.decl.daty, "sprawa": {"id": case.id}, "wygenerowano": when.date()}
+
+
+def document_context(project: Project, form: Form, case: Case, when: dt.datetime) -> dict[str, Any]:
+    """Everything one form's templates of a case get: the common part and the form's own."""
+    return {**common_context(project, form, case, when), **form.context(case.data_for(form), project)}
+
+
+def render_document(project: Project, form: Form, case: Case, when: dt.datetime, *, docx: bool = True,
+                    layout: bool = True, pdf_variant: str | None = None) -> RenderedDocument:
+    """Render one form of a case: HTML always, the DOCX and the laid-out pages when asked.
+
+    Without layout it is a dry run of the PDF path (what `validate` does). `pdf_variant` lays
+    the pages out for that variant (PDF/A-3a needs tagged pages).
+    """
+    from formgen.render.docx import render_docx
+    from formgen.render.html import render_html
+    from formgen.render.pdf import html_to_document
+
+    context = document_context(project, form, case, when)
+    author = context["autor_dokumentu"]
+    try:
+        html = render_html(project.templates, form, context, when)
+        check_size(form, html)
+        out = RenderedDocument(form, case, html, author, context["wystawca"])
+        if docx:
+            out.docx = render_docx(form.docx_template, project.templates, context, form.decl.title, author, when)
+    except TemplateError as exc:
+        raise FormgenError(f"form {form.id}: template error: {exc}") from exc
+    if layout:
+        out.layout = html_to_document(html, form.folder, [project.templates], pdf_variant=pdf_variant)
+    return out
+
+
+def check_size(form: Form, html: str) -> None:
+    """Refuse, before layout, a document too large to lay out within the memory limit."""
+    rows = html.count("<tr")
+    if rows > MAX_TABLE_ROWS:
+        raise FormgenError(f"form {form.id}: the document would hold {rows} table rows; the limit is "
+                           f"{MAX_TABLE_ROWS}: split the case (or the input of a register) into smaller ones")

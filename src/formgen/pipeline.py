@@ -1,0 +1,549 @@
+"""formgen as a library: `build`, `bundle` and `check` read the cases, run the jobs, write the
+files and return a Report; the command line only prints it.
+
+A run reads its input files here (YAML and CSV parsing only: an input file that is unchanged
+since it was built is not even parsed), plans one unit of work per case (or per bundle) and
+hands the units that are not up to date to the job runner; workers validate and render, this
+process writes every file (all of a unit's files or none) and records it in the build state.
+Registers come last, from the cases that were produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from formgen import jobs as work
+from formgen.bundle import DEFAULT_VARIANT, Protection, check_variant, free_name
+from formgen.cases.load import (
+    READERS,
+    Case,
+    discover,
+    forms_of,
+    load_cases,
+    read_records,
+    registers,
+)
+from formgen.cases.source import Record
+from formgen.documents import render_document
+from formgen.errors import InputError, Problem, describe
+from formgen.manifest import sha256
+from formgen.output import (
+    Staged,
+    WriteError,
+    build_time,
+    name_key,
+    remove_stale_temporaries,
+    reserved,
+    safe_path,
+    slug,
+)
+from formgen.project import Project
+from formgen.runner import Job, Outcome, executor_for, run, usable_cores
+from formgen.state import BuildState, Entry, InputRecord, Written, code_digest, digest, tree_digest
+
+FORMATS = work.FORMATS
+
+
+# --- What a run reports ------------------------------------------------------------------
+
+@dataclass
+class Result:
+    """One unit of work that ran: the files it wrote, or its problems or error."""
+
+    key: str
+    label: str
+    written: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    error: str | None = None
+    fatal: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.error is None
+
+
+@dataclass
+class Report:
+    """What a run did. `problems`: inputs refused before any job (unreadable files and rows,
+    names that clash); `left_alone`: units whose files were edited by hand since formgen wrote
+    them; `stopped`: the fatal write error that ended the run early."""
+
+    out: Path
+    results: list[Result] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+    skipped: int = 0
+    left_alone: list[Result] = field(default_factory=list)
+    stopped: Result | None = None
+
+    @property
+    def written(self) -> list[Path]:
+        return [path for r in self.results for path in r.written]
+
+    @property
+    def failed(self) -> list[Result]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def done(self) -> list[Result]:
+        return [r for r in self.results if r.ok]
+
+    @property
+    def success(self) -> bool:
+        return not (self.problems or self.failed or self.left_alone or self.stopped)
+
+
+class Progress:
+    """What a caller hears while a run goes on (the CLI draws a bar); nothing by default."""
+
+    def start(self, total: int) -> None:
+        """`total` more units are planned (cases first, then the registers)."""
+
+    def advance(self) -> None:
+        """One unit finished (built, failed or skipped)."""
+
+
+# --- Units of work -------------------------------------------------------------------------
+
+@dataclass
+class Unit:
+    """One unit of work: a case's files, a register, or a bundle."""
+
+    key: str
+    label: str
+    source: Path | None  # the input file (None for a register)
+    records: list[Record]  # empty when the input file was unchanged and not parsed
+    forms: list[str]
+    record: str  # digest of the records and the files they include
+    fresh: bool = False
+    register: str | None = None
+    ok: bool = False  # built now or up to date
+
+    @property
+    def case_id(self) -> str:
+        return self.key.partition(":")[2]
+
+
+class Planner:
+    """Reads the inputs into units: parses changed files, names them, checks name clashes."""
+
+    def __init__(self, project: Project, state: BuildState, context: Callable[[list[str]], str],
+                 form: str | None, encoding: str | None, force: bool) -> None:
+        self.project, self.state, self.context = project, state, context
+        self.form, self.encoding, self.force = form, encoding, force
+        self.problems: list[InputError] = []
+        self.includes: dict[Path, dict[str, str]] = {}  # input file -> files it includes
+
+    def cases(self, paths: list[Path]) -> list[Unit]:
+        """A unit per case under the paths, in input order; YAML files first find what they include."""
+        try:
+            files = discover(paths)
+        except InputError as exc:
+            self.problems.append(exc)
+            return []
+        yaml_files = [p for p in files if READERS.get(p.suffix.lower()) == "yaml"]
+        units = {path: self._file(path) for path in yaml_files}
+        included = {Path(f).resolve() for inc in self.includes.values() for f in inc}
+        for path in files:
+            if path not in units and path.resolve() not in included:
+                units[path] = self._file(path)
+        ordered = [u for path in files if path in units for u in units[path]]
+        return self._unique(ordered)
+
+    def _file(self, path: Path) -> list[Unit]:
+        known = None if self.force else self.state.unchanged_input(path)
+        if known is not None:
+            entries = [self.state.entries.get(key) for key in known.keys]
+            if all(e is not None and self.state.fresh(e.key, None, self.context(e.forms)) for e in entries):
+                self.includes[path] = known.includes
+                return [Unit(e.key, f"{path} ({e.key.partition(':')[2]})", path, [], e.forms, e.record, fresh=True)
+                        for e in entries if e is not None]
+        return self.parse(path)
+
+    def parse(self, path: Path) -> list[Unit]:
+        """The units of one input file, parsed (its unreadable parts become problems)."""
+        try:
+            items = read_records(path, self.form, self.encoding)
+        except InputError as exc:
+            self.problems.append(exc)
+            return []
+        except Exception as exc:  # noqa: BLE001 - an unreadable file is that file's problem only
+            self.problems.append(InputError([Problem(str(path), 0, "", f"cannot be read: {describe(exc)}")]))
+            return []
+        units = []
+        includes: dict[str, str] = {}
+        for item in items:
+            if isinstance(item, InputError):
+                self.problems.append(item)
+                continue
+            unit = self._unit(path, item, includes)
+            if unit is not None:
+                units.append(unit)
+        self.includes[path] = includes
+        return units
+
+    def _unit(self, path: Path, record: Record, includes: dict[str, str]) -> Unit | None:
+        try:
+            forms = [f.id for f in forms_of(record, self.project)]
+        except InputError as exc:
+            self.problems.append(exc)
+            return None
+        for included in record.files.values():
+            includes[str(included)] = self.state.file_hash(included) or ""
+        raw = record.data.get("id")
+        key = f"case:{raw}" if isinstance(raw, str) and raw else f"record:{path}:{record.line}"
+        record_digest = digest(record.data, {str(f): includes[str(f)] for f in record.files.values()})
+        fresh = not self.force and self.state.fresh(key, record_digest, self.context(forms))
+        return Unit(key, f"{path}:{record.line} ({raw})", path, [record], forms, record_digest, fresh)
+
+    def _unique(self, units: list[Unit]) -> list[Unit]:
+        """The units whose names do not clash; a clash is a problem of the later one."""
+        names: dict[str, Unit] = {}
+        reserved_ids = {name_key(f.id): f.id for f in self.project.catalog.forms.values() if f.decl.collects}
+        kept = []
+        for unit in units:
+            if not unit.key.startswith("case:"):
+                kept.append(unit)
+                continue
+            problem = name_clash(unit.case_id, names.get(name_key(unit.case_id)), reserved_ids,
+                                 unit.records[0] if unit.records else None, unit.label)
+            if problem:
+                self.problems.append(InputError([problem]))
+                continue
+            names[name_key(unit.case_id)] = unit
+            kept.append(unit)
+        return kept
+
+    def records_of(self, unit: Unit) -> list[Record]:
+        """A unit's records, parsing its input file now if it was skipped unread."""
+        if unit.records or unit.source is None:
+            return unit.records
+        found = {u.key: u.records for u in self.parse(unit.source)}
+        return found.get(unit.key, [])
+
+
+def name_clash(case_id: str, other: Any, reserved_ids: dict[str, str], record: Record | None,
+               label: str) -> Problem | None:
+    """The problem of a case whose files or bundle would land on another's (`other`: the unit or
+    case that claimed the name first), or on a register's, else None."""
+    where = (str(record.path), record.line_of(("id",)), "id") if record else (label, 0, "id")
+    key = name_key(case_id)
+    if key in reserved_ids:
+        return Problem(*where, f"case id '{case_id}' is the name of the register {reserved_ids[key]}; "
+                               f"choose another id")
+    if other is None:
+        return None
+    other_record = other.record if isinstance(other, Case) else (other.records[0] if other.records else None)
+    other_id = other.id if isinstance(other, Case) else other.case_id
+    place = f"{other_record.path}:{other_record.line_of(('id',))}" if other_record else other.label
+    if other_id == case_id:
+        return Problem(*where, f"case id '{case_id}' is already used by the case at {place}")
+    return Problem(*where, f"case id '{case_id}' names the same files as '{other_id}' at {place} "
+                           f"(file names ignore letter case and '-' or '.' at the ends)")
+
+
+# --- Writing what the jobs made --------------------------------------------------------------
+
+class Writer:
+    """Writes each job's files into the output folder (all of a unit's files or none) and
+    records them in the build state."""
+
+    def __init__(self, out: Path, state: BuildState, context: Callable[[list[str]], str],
+                 report: Report, progress: Progress) -> None:
+        self.out, self.state, self.context = out, state, context
+        self.report, self.progress = report, progress
+        self.units: dict[str, Unit] = {}
+
+    def consume(self, job: Job, outcome: Outcome) -> bool:
+        """Write a job's outcome; False when the run must stop (a fatal write error)."""
+        unit = self.units[job.key]
+        result = Result(job.key, job.label)
+        if isinstance(outcome, work.Failure):
+            result.problems, result.error = outcome.problems, outcome.error
+        else:
+            result.warnings = outcome.warnings
+            self._write(unit, outcome, result)
+        unit.ok = result.ok
+        self.report.results.append(result)
+        self.progress.advance()
+        if result.fatal:
+            self.report.stopped = result
+        return not result.fatal
+
+    def _write(self, unit: Unit, product: work.Product, result: Result) -> None:
+        staged = Staged()
+        try:
+            for relative, data in product.files:
+                staged.add(safe_path(self.out, *relative.split("/")), data)
+            result.written = staged.commit()
+        except WriteError as exc:
+            result.error, result.fatal = exc.message, exc.fatal
+            return
+        except Exception as exc:  # noqa: BLE001 - e.g. a name refused by safe_path
+            result.error = describe(exc)
+            return
+        finally:
+            staged.discard()
+        outputs = {}
+        for (relative, data), path in zip(product.files, result.written):
+            stat = path.stat()
+            outputs[relative] = Written(sha256(data), stat.st_size, stat.st_mtime_ns)
+        data_files = {rel: self.state.file_hash(self.state.data_root / rel) or "" for rel in product.used}
+        self.state.record(Entry(unit.key, unit.record, self.context(unit.forms), unit.forms, data_files, outputs))
+
+
+# --- The runs ----------------------------------------------------------------------------------
+
+@dataclass
+class Options:
+    """How a run goes: the workers, the executor, --force, and who hears about progress."""
+
+    jobs: int = 0  # 0: every usable core
+    executor: str | None = None  # a Dask scheduler's address, tcp://host:8786
+    force: bool = False  # build everything again and overwrite files edited by hand
+    form: str | None = None
+    encoding: str | None = None
+    progress: Progress = field(default_factory=Progress)
+
+
+class Run:
+    """What build and bundle share: the state, the digests, planning, the runner, registers."""
+
+    def __init__(self, project: Project, out: Path, options: Options, settings: tuple[Any, ...]) -> None:
+        self.project, self.out, self.options = project, out, options
+        self.when = build_time()
+        remove_stale_temporaries(out)
+        self.state = BuildState(out, project.data)
+        self.code = code_digest()
+        self.settings = settings
+        self._forms: dict[str, str] = {}
+        self.report = Report(out)
+        self.planner = Planner(project, self.state, self.context, options.form, options.encoding, options.force)
+        self.writer = Writer(out, self.state, self.context, self.report, options.progress)
+        self.setup = work.Setup(project.templates, project.data)
+
+    def context(self, forms: list[str]) -> str:
+        """The digest of what a unit of these forms is made with, besides its records."""
+        for form_id in forms:
+            if form_id not in self._forms:
+                form = self.project.catalog.forms.get(form_id)
+                folders = [form.folder] if form else []
+                self._forms[form_id] = tree_digest([*folders, self.project.templates / "_base"])
+        return digest(self.code, [self._forms[f] for f in forms], self.settings)
+
+    def schedule(self, units: list[Unit], make: Callable[[Unit], Job], executor: Executor | None) -> bool:
+        """Run the units that are not up to date (and not edited by hand); True unless stopped."""
+        todo = []
+        for unit in units:
+            edited = [] if self.options.force else self.state.edited(unit.key)
+            if unit.fresh:
+                self.report.skipped += 1
+                unit.ok = True
+            elif edited:
+                self.report.left_alone.append(Result(unit.key, unit.label, written=edited))
+            else:
+                self.writer.units[unit.key] = unit
+                todo.append(make(unit))
+        for _ in range(len(units) - len(todo)):
+            self.options.progress.advance()
+        return run(todo, executor, self.writer.consume)
+
+    def register_units(self, cases: list[Unit]) -> list[Unit]:
+        """A unit per register whose source form occurs among the cases that were produced."""
+        made = []
+        for form in self.project.catalog.forms.values():
+            sources = [u for u in cases if u.ok and form.decl.collects in u.forms]
+            if not form.decl.collects or not sources:
+                continue
+            record = digest([(u.key, u.record) for u in sources])
+            key = f"register:{form.id}"
+            unit = Unit(key, f"register {form.id} ({len(sources)} entries)", None,
+                        [r for u in sources for r in self.planner.records_of(u)], [form.id], record,
+                        register=form.id)
+            unit.fresh = not self.options.force and self.state.fresh(key, record, self.context([form.id]))
+            made.append(unit)
+        return made
+
+    def finish(self, units: list[Unit]) -> Report:
+        """Put the results in input order, record the input files all of whose units are built,
+        save the state."""
+        order = {unit.key: number for number, unit in enumerate(units)}
+        self.report.results.sort(key=lambda result: order.get(result.key, len(order)))
+        by_file: dict[Path, list[Unit]] = {}
+        for unit in units:
+            if unit.source is not None:
+                by_file.setdefault(unit.source, []).append(unit)
+        refused = {p.source for e in self.report.problems for p in e.problems}
+        for path, members in by_file.items():
+            if str(path) not in refused and all(u.ok for u in members):
+                sha = self.state.file_hash(path)
+                if sha:
+                    self.state.record_input(InputRecord(str(path), sha, self.planner.includes.get(path, {}),
+                                                        [u.key for u in members]))
+            else:
+                self.state.forget_input(path)
+        self.state.save()
+        self.report.problems = self.planner.problems
+        return self.report
+
+
+def build(project: Project, paths: list[Path], out: Path, formats: tuple[str, ...] = FORMATS,
+          options: Options | None = None) -> Report:
+    """Render every case under the paths to <out>/<form-id>/<case-id>.docx and .pdf, then the
+    registers of the cases produced; cases that are up to date are skipped."""
+    options = options or Options()
+    r = Run(project, out, options, ("files", formats))
+    units = r.planner.cases(paths)
+    options.progress.start(len(units))
+
+    def case_job(unit: Unit) -> Job:
+        return Job(unit.key, unit.label, work.case_files, (r.setup, unit.records[0], formats, r.when))
+
+    def register_job(unit: Unit) -> Job:
+        return Job(unit.key, unit.label, work.register_files, (r.setup, unit.register, unit.records, formats, r.when))
+
+    with executor_for(options.jobs or usable_cores(), options.executor) as executor:
+        if r.schedule(units, case_job, executor):
+            made = r.register_units(units)
+            options.progress.start(len(made))
+            r.schedule(made, register_job, executor)
+            units += made
+    return r.finish(units)
+
+
+def bundle(project: Project, paths: list[Path], out: Path, per_file: bool = False,
+           variant: str = DEFAULT_VARIANT, protection: Protection | None = None,
+           options: Options | None = None) -> Report:
+    """Write one archival bundle per case (or per input file) to <out>/<name>.pdf with its
+    manifest, then the registers' bundles; bundles that are up to date are skipped (never a
+    protected one: its keys and signature are not ours to compare)."""
+    options = options or Options()
+    check_variant(variant, protection)
+    protected = protection is not None and protection.any
+    r = Run(project, out, options, ("bundle", variant, per_file))
+    units = _bundle_units(r, r.planner.cases(paths), per_file, protected)
+    options.progress.start(len(units))
+
+    def bundle_job(unit: Unit) -> Job:
+        return Job(unit.key, unit.label, work.bundle_file,
+                   (r.setup, unit.case_id, unit.records, unit.register, variant, protection, r.when))
+
+    with executor_for(options.jobs or usable_cores(), options.executor) as executor:
+        if r.schedule(units, bundle_job, executor):
+            made = r.register_units(units)
+            for unit in made:
+                unit.key = f"bundle:{unit.register}"
+                unit.fresh = (not options.force and not protected
+                              and r.state.fresh(unit.key, unit.record, r.context(unit.forms)))
+            options.progress.start(len(made))
+            r.schedule(made, bundle_job, executor)
+            units += made
+    return r.finish(units)
+
+
+def _bundle_units(r: Run, units: list[Unit], per_file: bool, protected: bool) -> list[Unit]:
+    """One bundle unit per case unit, or per input file with --per-file; units of unchanged
+    files come as bundle units already (from the state)."""
+    registers_ids = [f.id for f in r.project.catalog.forms.values() if f.decl.collects]
+    taken = {name_key(n) for n in registers_ids} | {name_key(u.case_id) for u in units if u.key.startswith("bundle:")}
+    groups: dict[str, list[Unit]] = {}
+    made: list[Unit] = []
+    for unit in units:
+        if unit.key.startswith("bundle:"):
+            made.append(unit)
+        elif not per_file:
+            made.append(_grouped(r, f"bundle:{slug(unit.case_id)}", unit.label, [unit], protected))
+        elif reserved(unit.source.stem if unit.source else ""):
+            r.planner.problems.append(InputError([Problem(unit.label, 0, "", f"'{unit.source.stem if unit.source else ''}' "
+                                                          f"is a device name on Windows and cannot name a bundle: "
+                                                          f"rename the file")]))
+        else:
+            groups.setdefault(str(unit.source), []).append(unit)
+    for source, members in groups.items():
+        name = free_name(slug(Path(source).stem), taken)
+        made.append(_grouped(r, f"bundle:{name}", f"{source} (bundle {name})", members, protected))
+    return made
+
+
+def _grouped(r: Run, key: str, label: str, members: list[Unit], protected: bool) -> Unit:
+    forms = list(dict.fromkeys(f for u in members for f in u.forms))
+    record = digest([u.record for u in members])
+    unit = Unit(key, label, members[0].source, [rec for u in members for rec in u.records], forms, record)
+    unit.fresh = not r.options.force and not protected and r.state.fresh(key, record, r.context(forms))
+    return unit
+
+
+# --- Checking without writing, and single cases ----------------------------------------------
+
+def collect(project: Project, paths: list[Path], form: str | None = None,
+            encoding: str | None = None) -> tuple[list[Case], list[InputError]]:
+    """Read and validate every case under the paths, in this process: the valid cases with the
+    registers made from them, and the problems. Two cases whose outputs would share a name: the
+    first stands."""
+    cases: list[Case] = []
+    invalid: list[InputError] = []
+    names: dict[str, Case] = {}
+    reserved_ids = {name_key(f.id): f.id for f in project.catalog.forms.values() if f.decl.collects}
+    for item in load_cases(paths, project, form, encoding):
+        if isinstance(item, InputError):
+            invalid.append(item)
+            continue
+        problem = name_clash(item.id, names.get(name_key(item.id)), reserved_ids, item.record, "")
+        if problem:
+            invalid.append(InputError([problem]))
+            continue
+        names[name_key(item.id)] = item
+        cases.append(item)
+    return cases + registers(cases, project), invalid
+
+
+def check(project: Project, cases: list[Case]) -> list[InputError]:
+    """Render every document of every case in memory, as `build` would, without laying out or
+    writing: what would fail there is reported now, as a problem of the case."""
+    when = build_time()
+    problems, passed = [], []
+    for case in [c for c in cases if not c.derived]:
+        problem = _dry_run(project, case, when)
+        problems += [problem] if problem else []
+        passed += [] if problem else [case]
+    wanted = {c.id for c in cases if c.derived}
+    for register in registers(passed, project):
+        if register.id in wanted:
+            problem = _dry_run(project, register, when)
+            problems += [problem] if problem else []
+    return problems
+
+
+def _dry_run(project: Project, case: Case, when: dt.datetime) -> InputError | None:
+    try:
+        for form in case.forms:
+            render_document(project, form, case, when, layout=False)
+    except Exception as exc:  # noqa: BLE001 - every failure is this case's problem
+        source, line = (case.id, 0) if case.derived else (str(case.record.path), case.record.line)
+        return InputError([Problem(source, line, "", f"({case.id}) cannot be rendered: {describe(exc)}")])
+    return None
+
+
+def render_case(project: Project, case: Case, out: Path, formats: Iterable[str] = FORMATS,
+                when: dt.datetime | None = None) -> list[Path]:
+    """Render one validated case in this process and write its files (all or none)."""
+    product = work.render_files(project, case, tuple(formats), when or build_time())
+    staged = Staged()
+    try:
+        for relative, data in product.files:
+            staged.add(safe_path(out, *relative.split("/")), data)
+        return staged.commit()
+    finally:
+        staged.discard()
+
+
+def case_label(case: Case) -> str:
+    """How a case is named in messages: its file and line, never personal data."""
+    if case.derived:
+        return f"register {case.id} ({len(case.data.pozycje)} entries)"  # type: ignore[attr-defined]
+    return f"{case.record.path}:{case.record.line} ({case.id})"
