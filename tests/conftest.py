@@ -69,6 +69,6 @@ def made(report) -> tuple[list[Path], list]:
 
 def make_bundles(project, paths, out, per_file=False, jobs=1, **kwargs):
     """Bundle the cases under `paths` (pipeline.bundle, one process unless told)."""
-    from formgen.pipeline import Options, bundle
+    from formgen.pipeline import Options, bundles
 
-    return bundle(project, list(paths), out, per_file, options=Options(jobs=jobs), **kwargs)
+    return bundles(project, list(paths), out, per_file, options=Options(jobs=jobs), **kwargs)

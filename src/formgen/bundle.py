@@ -17,7 +17,8 @@ from typing import Any
 
 from formgen import __version__
 from formgen.assemble import COVER_TITLE, Assembly, parts_of
-from formgen.cases.load import Case
+from formgen.cases.load import Case, registers, to_case
+from formgen.cases.source import Record
 from formgen.documents import RenderedDocument, render_document
 from formgen.errors import FormgenError
 from formgen.manifest import (
@@ -31,7 +32,8 @@ from formgen.manifest import (
     sha256,
 )
 from formgen.output import name_key
-from formgen.project import Project
+from formgen.project import Project, Setup
+from formgen.runner import Product
 
 DEFAULT_VARIANT = "pdf/a-3b"
 PLAIN = "none"  # a plain PDF 1.7 bundle: the only kind that may be encrypted
@@ -130,3 +132,21 @@ def free_name(base: str, taken: set[str]) -> str:
         name = f"{base}-{number}"
     taken.add(name_key(name))
     return name
+
+
+def bundle_file(setup: Setup, name: str, records: list[Record], register: str | None, variant: str,
+                protection: object, when: dt.datetime) -> Product:
+    """One bundle (<name>.pdf and <name>.manifest.json) of the records' cases, or of the
+    register `register` made from them."""
+    project = setup.project()
+    cases = [to_case(record, project) for record in records]
+    warnings = [str(w) for case in cases for w in case.warnings]
+    if register is not None:
+        cases = [r for r in registers(cases, project) if r.id == register]
+        warnings = []
+    with project.recording() as used:
+        documents = render_for_bundle(project, cases, variant, when)
+        pdf, manifest = bundle_pdf(project, cases, name, documents, used, variant,
+                                   protection if isinstance(protection, Protection) else None, when)
+    return Product([(f"{name}.pdf", pdf), (f"{name}.manifest.json", manifest.to_json())],
+                   project.relative(used), warnings)

@@ -183,7 +183,7 @@ def _protection(options: Protect, pdf_variant: str) -> Any:
 def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, given: RunOptions,
            pdf_variant: str = "pdf/a-3b", protect: Protect | None = None, progress: bool = True) -> None:
     """Write one archival PDF bundle per case (or per input file); exit 1 if any failed."""
-    from formgen.pipeline import bundle as make
+    from formgen.pipeline import bundles as make
 
     protection = _protection(protect or Protect(), pdf_variant)
     bar = Bar("Bundling", progress)

@@ -1,4 +1,4 @@
-"""formgen as a library: `build`, `bundle` and `check` read the cases, run the jobs, write the
+"""formgen as a library: `build`, `bundles` and `check` read the cases, run the jobs, write the
 files and return a Report; the command line only prints it.
 
 A run reads its input files here (YAML and CSV parsing only: an input file that is unchanged
@@ -17,18 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from formgen import jobs as work
-from formgen.bundle import DEFAULT_VARIANT, Protection, check_variant, free_name
+from formgen import files
+from formgen.bundle import DEFAULT_VARIANT, Protection, bundle_file, check_variant, free_name
 from formgen.cases.load import (
-    READERS,
     Case,
-    discover,
-    forms_of,
     load_cases,
-    read_records,
     registers,
 )
-from formgen.cases.source import Record
 from formgen.documents import render_document
 from formgen.errors import InputError, Problem, describe
 from formgen.manifest import sha256
@@ -42,11 +37,12 @@ from formgen.output import (
     safe_path,
     slug,
 )
-from formgen.project import Project
-from formgen.runner import Job, Outcome, executor_for, run, usable_cores
+from formgen.plan import Planner, Unit, name_clash
+from formgen.project import Project, Setup
+from formgen.runner import Failure, Job, Outcome, Product, executor_for, run, usable_cores
 from formgen.state import BuildState, Entry, InputRecord, Written, code_digest, digest, tree_digest
 
-FORMATS = work.FORMATS
+FORMATS = files.FORMATS
 
 
 # --- What a run reports ------------------------------------------------------------------
@@ -108,145 +104,6 @@ class Progress:
         """One unit finished (built, failed or skipped)."""
 
 
-# --- Units of work -------------------------------------------------------------------------
-
-@dataclass
-class Unit:
-    """One unit of work: a case's files, a register, or a bundle."""
-
-    key: str
-    label: str
-    source: Path | None  # the input file (None for a register)
-    records: list[Record]  # empty when the input file was unchanged and not parsed
-    forms: list[str]
-    record: str  # digest of the records and the files they include
-    fresh: bool = False
-    register: str | None = None
-    ok: bool = False  # built now or up to date
-
-    @property
-    def case_id(self) -> str:
-        return self.key.partition(":")[2]
-
-
-class Planner:
-    """Reads the inputs into units: parses changed files, names them, checks name clashes."""
-
-    def __init__(self, project: Project, state: BuildState, context: Callable[[list[str]], str],
-                 form: str | None, encoding: str | None, force: bool) -> None:
-        self.project, self.state, self.context = project, state, context
-        self.form, self.encoding, self.force = form, encoding, force
-        self.problems: list[InputError] = []
-        self.includes: dict[Path, dict[str, str]] = {}  # input file -> files it includes
-
-    def cases(self, paths: list[Path]) -> list[Unit]:
-        """A unit per case under the paths, in input order; YAML files first find what they include."""
-        try:
-            files = discover(paths)
-        except InputError as exc:
-            self.problems.append(exc)
-            return []
-        yaml_files = [p for p in files if READERS.get(p.suffix.lower()) == "yaml"]
-        units = {path: self._file(path) for path in yaml_files}
-        included = {Path(f).resolve() for inc in self.includes.values() for f in inc}
-        for path in files:
-            if path not in units and path.resolve() not in included:
-                units[path] = self._file(path)
-        ordered = [u for path in files if path in units for u in units[path]]
-        return self._unique(ordered)
-
-    def _file(self, path: Path) -> list[Unit]:
-        known = None if self.force else self.state.unchanged_input(path)
-        if known is not None:
-            entries = [self.state.entries.get(key) for key in known.keys]
-            if all(e is not None and self.state.fresh(e.key, None, self.context(e.forms)) for e in entries):
-                self.includes[path] = known.includes
-                return [Unit(e.key, f"{path} ({e.key.partition(':')[2]})", path, [], e.forms, e.record, fresh=True)
-                        for e in entries if e is not None]
-        return self.parse(path)
-
-    def parse(self, path: Path) -> list[Unit]:
-        """The units of one input file, parsed (its unreadable parts become problems)."""
-        try:
-            items = read_records(path, self.form, self.encoding)
-        except InputError as exc:
-            self.problems.append(exc)
-            return []
-        except Exception as exc:  # noqa: BLE001 - an unreadable file is that file's problem only
-            self.problems.append(InputError([Problem(str(path), 0, "", f"cannot be read: {describe(exc)}")]))
-            return []
-        units = []
-        includes: dict[str, str] = {}
-        for item in items:
-            if isinstance(item, InputError):
-                self.problems.append(item)
-                continue
-            unit = self._unit(path, item, includes)
-            if unit is not None:
-                units.append(unit)
-        self.includes[path] = includes
-        return units
-
-    def _unit(self, path: Path, record: Record, includes: dict[str, str]) -> Unit | None:
-        try:
-            forms = [f.id for f in forms_of(record, self.project)]
-        except InputError as exc:
-            self.problems.append(exc)
-            return None
-        for included in record.files.values():
-            includes[str(included)] = self.state.file_hash(included) or ""
-        raw = record.data.get("id")
-        key = f"case:{raw}" if isinstance(raw, str) and raw else f"record:{path}:{record.line}"
-        record_digest = digest(record.data, {str(f): includes[str(f)] for f in record.files.values()})
-        fresh = not self.force and self.state.fresh(key, record_digest, self.context(forms))
-        return Unit(key, f"{path}:{record.line} ({raw})", path, [record], forms, record_digest, fresh)
-
-    def _unique(self, units: list[Unit]) -> list[Unit]:
-        """The units whose names do not clash; a clash is a problem of the later one."""
-        names: dict[str, Unit] = {}
-        reserved_ids = {name_key(f.id): f.id for f in self.project.catalog.forms.values() if f.decl.collects}
-        kept = []
-        for unit in units:
-            if not unit.key.startswith("case:"):
-                kept.append(unit)
-                continue
-            problem = name_clash(unit.case_id, names.get(name_key(unit.case_id)), reserved_ids,
-                                 unit.records[0] if unit.records else None, unit.label)
-            if problem:
-                self.problems.append(InputError([problem]))
-                continue
-            names[name_key(unit.case_id)] = unit
-            kept.append(unit)
-        return kept
-
-    def records_of(self, unit: Unit) -> list[Record]:
-        """A unit's records, parsing its input file now if it was skipped unread."""
-        if unit.records or unit.source is None:
-            return unit.records
-        found = {u.key: u.records for u in self.parse(unit.source)}
-        return found.get(unit.key, [])
-
-
-def name_clash(case_id: str, other: Any, reserved_ids: dict[str, str], record: Record | None,
-               label: str) -> Problem | None:
-    """The problem of a case whose files or bundle would land on another's (`other`: the unit or
-    case that claimed the name first), or on a register's, else None."""
-    where = (str(record.path), record.line_of(("id",)), "id") if record else (label, 0, "id")
-    key = name_key(case_id)
-    if key in reserved_ids:
-        return Problem(*where, f"case id '{case_id}' is the name of the register {reserved_ids[key]}; "
-                               f"choose another id")
-    if other is None:
-        return None
-    other_record = other.record if isinstance(other, Case) else (other.records[0] if other.records else None)
-    other_id = other.id if isinstance(other, Case) else other.case_id
-    place = f"{other_record.path}:{other_record.line_of(('id',))}" if other_record else other.label
-    if other_id == case_id:
-        return Problem(*where, f"case id '{case_id}' is already used by the case at {place}")
-    return Problem(*where, f"case id '{case_id}' names the same files as '{other_id}' at {place} "
-                           f"(file names ignore letter case and '-' or '.' at the ends)")
-
-
 # --- Writing what the jobs made --------------------------------------------------------------
 
 class Writer:
@@ -263,7 +120,7 @@ class Writer:
         """Write a job's outcome; False when the run must stop (a fatal write error)."""
         unit = self.units[job.key]
         result = Result(job.key, job.label)
-        if isinstance(outcome, work.Failure):
+        if isinstance(outcome, Failure):
             result.problems, result.error = outcome.problems, outcome.error
         else:
             result.warnings = outcome.warnings
@@ -275,7 +132,7 @@ class Writer:
             self.report.stopped = result
         return not result.fatal
 
-    def _write(self, unit: Unit, product: work.Product, result: Result) -> None:
+    def _write(self, unit: Unit, product: Product, result: Result) -> None:
         staged = Staged()
         try:
             for relative, data in product.files:
@@ -314,7 +171,8 @@ class Options:
 class Run:
     """What build and bundle share: the state, the digests, planning, the runner, registers."""
 
-    def __init__(self, project: Project, out: Path, options: Options, settings: tuple[Any, ...]) -> None:
+    def __init__(self, project: Project, out: Path, options: Options, settings: tuple[Any, ...],
+                 rebuild: bool = False) -> None:
         self.project, self.out, self.options = project, out, options
         self.when = build_time()
         remove_stale_temporaries(out)
@@ -323,9 +181,11 @@ class Run:
         self.settings = settings
         self._forms: dict[str, str] = {}
         self.report = Report(out)
-        self.planner = Planner(project, self.state, self.context, options.form, options.encoding, options.force)
+        # --force, or a protected bundle (its keys and signature are new each time): nothing is up to date.
+        self.rebuild = options.force or rebuild
+        self.planner = Planner(project, self.state, self.context, options.form, options.encoding, self.rebuild)
         self.writer = Writer(out, self.state, self.context, self.report, options.progress)
-        self.setup = work.Setup(project.templates, project.data)
+        self.setup = Setup(project.templates, project.data)
 
     def context(self, forms: list[str]) -> str:
         """The digest of what a unit of these forms is made with, besides its records."""
@@ -365,7 +225,7 @@ class Run:
             unit = Unit(key, f"register {form.id} ({len(sources)} entries)", None,
                         [r for u in sources for r in self.planner.records_of(u)], [form.id], record,
                         register=form.id)
-            unit.fresh = not self.options.force and self.state.fresh(key, record, self.context([form.id]))
+            unit.fresh = not self.rebuild and self.state.fresh(key, record, self.context([form.id]))
             made.append(unit)
         return made
 
@@ -402,10 +262,10 @@ def build(project: Project, paths: list[Path], out: Path, formats: tuple[str, ..
     options.progress.start(len(units))
 
     def case_job(unit: Unit) -> Job:
-        return Job(unit.key, unit.label, work.case_files, (r.setup, unit.records[0], formats, r.when))
+        return Job(unit.key, unit.label, files.case_files, (r.setup, unit.records[0], formats, r.when))
 
     def register_job(unit: Unit) -> Job:
-        return Job(unit.key, unit.label, work.register_files, (r.setup, unit.register, unit.records, formats, r.when))
+        return Job(unit.key, unit.label, files.register_files, (r.setup, unit.register, unit.records, formats, r.when))
 
     with executor_for(options.jobs or usable_cores(), options.executor) as executor:
         if r.schedule(units, case_job, executor):
@@ -416,7 +276,7 @@ def build(project: Project, paths: list[Path], out: Path, formats: tuple[str, ..
     return r.finish(units)
 
 
-def bundle(project: Project, paths: list[Path], out: Path, per_file: bool = False,
+def bundles(project: Project, paths: list[Path], out: Path, per_file: bool = False,
            variant: str = DEFAULT_VARIANT, protection: Protection | None = None,
            options: Options | None = None) -> Report:
     """Write one archival bundle per case (or per input file) to <out>/<name>.pdf with its
@@ -425,12 +285,12 @@ def bundle(project: Project, paths: list[Path], out: Path, per_file: bool = Fals
     options = options or Options()
     check_variant(variant, protection)
     protected = protection is not None and protection.any
-    r = Run(project, out, options, ("bundle", variant, per_file))
+    r = Run(project, out, options, ("bundle", variant, per_file), rebuild=protected)
     units = _bundle_units(r, r.planner.cases(paths), per_file, protected)
     options.progress.start(len(units))
 
     def bundle_job(unit: Unit) -> Job:
-        return Job(unit.key, unit.label, work.bundle_file,
+        return Job(unit.key, unit.label, bundle_file,
                    (r.setup, unit.case_id, unit.records, unit.register, variant, protection, r.when))
 
     with executor_for(options.jobs or usable_cores(), options.executor) as executor:
@@ -438,8 +298,7 @@ def bundle(project: Project, paths: list[Path], out: Path, per_file: bool = Fals
             made = r.register_units(units)
             for unit in made:
                 unit.key = f"bundle:{unit.register}"
-                unit.fresh = (not options.force and not protected
-                              and r.state.fresh(unit.key, unit.record, r.context(unit.forms)))
+                unit.fresh = not r.rebuild and r.state.fresh(unit.key, unit.record, r.context(unit.forms))
             options.progress.start(len(made))
             r.schedule(made, bundle_job, executor)
             units += made
@@ -474,7 +333,7 @@ def _grouped(r: Run, key: str, label: str, members: list[Unit], protected: bool)
     forms = list(dict.fromkeys(f for u in members for f in u.forms))
     record = digest([u.record for u in members])
     unit = Unit(key, label, members[0].source, [rec for u in members for rec in u.records], forms, record)
-    unit.fresh = not r.options.force and not protected and r.state.fresh(key, record, r.context(forms))
+    unit.fresh = not r.rebuild and r.state.fresh(key, record, r.context(forms))
     return unit
 
 
@@ -532,7 +391,7 @@ def _dry_run(project: Project, case: Case, when: dt.datetime) -> InputError | No
 def render_case(project: Project, case: Case, out: Path, formats: Iterable[str] = FORMATS,
                 when: dt.datetime | None = None) -> list[Path]:
     """Render one validated case in this process and write its files (all or none)."""
-    product = work.render_files(project, case, tuple(formats), when or build_time())
+    product = files.render_files(project, case, tuple(formats), when or build_time())
     staged = Staged()
     try:
         for relative, data in product.files:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -89,6 +90,10 @@ class Project:
         finally:
             self._recorders.remove(used)
 
+    def relative(self, used: set[Path]) -> list[str]:
+        """Data files (as `recording()` collects them) relative to the data folder, existing ones."""
+        return sorted(p.relative_to(self.data).as_posix() for p in used if p.is_file())
+
     @staticmethod
     def _load(model: Any, path: Path) -> Any:
         if not path.is_file():
@@ -97,3 +102,20 @@ class Project:
             return load_file(model, path)
         except InputError as exc:
             raise CatalogError(exc.message) from None
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Where a worker finds the templates and data (a Project is rebuilt from it per process)."""
+
+    templates: Path
+    data: Path
+
+    def project(self) -> Project:
+        key = (self.templates, self.data)
+        if key not in _PROJECTS:
+            _PROJECTS[key] = Project(self.templates, self.data)
+        return _PROJECTS[key]
+
+
+_PROJECTS: dict[tuple[Path, Path], Project] = {}

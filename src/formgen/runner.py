@@ -1,7 +1,7 @@
 """One job runner for batch and bundle: jobs in this process or on any executor.
 
-A job is a module-level function of picklable arguments (see formgen.jobs) run through
-`jobs.perform`, so whatever it raises comes back as that job's Failure and the other jobs go
+A job is a module-level function of picklable arguments (the writers: formgen.files and
+formgen.bundle) that returns a Product; it is run through `perform`, so whatever it raises comes back as that job's Failure and the other jobs go
 on. Results are handed, as they complete, to a consumer in this process (which writes the
 files); when the consumer says stop (a fatal write error: disk full, output folder read-only),
 the jobs not yet started are cancelled.
@@ -16,10 +16,43 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from formgen.jobs import Failure, Product, perform, unexpected
+from formgen.errors import FormgenError, InputError, Problem, describe
+
+
+@dataclass
+class Product:
+    """What a job made: files (path relative to the output folder, bytes) and where from."""
+
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    used: list[str] = field(default_factory=list)  # data files read, relative to the data folder
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Failure:
+    """Why a job made nothing: its input problems, or an error message."""
+
+    problems: list[Problem] = field(default_factory=list)
+    error: str | None = None
+
+
+def perform(call: object, args: tuple[object, ...]) -> Product | Failure:
+    """Run a job function; whatever it raises becomes a Failure (picklable, unlike some errors)."""
+    try:
+        return call(*args)  # type: ignore[operator, no-any-return]
+    except InputError as exc:
+        return Failure(problems=list(exc.problems))
+    except Exception as exc:  # noqa: BLE001 - one job's failure stays its own
+        return Failure(error=describe(exc))
+
+
+def unexpected(exc: BaseException) -> Failure:
+    """A failure that happened outside the job function (a worker that died)."""
+    return Failure(error=describe(exc))
+
 
 Outcome = Product | Failure
 
@@ -47,19 +80,28 @@ def executor_for(jobs: int, address: str | None = None) -> Iterator[Executor | N
     """The executor of a run: a Dask cluster's at `address` (tcp://host:8786), a process pool
     of `jobs` workers, or None (everything in this process) for one job."""
     if address:
-        try:
-            from distributed import Client
-        except ImportError:
-            from formgen.errors import FormgenError
-
-            raise FormgenError("--executor needs Dask: pip install 'formgen[dask]'") from None
-        with Client(address) as client:
+        with _dask_client(address) as client:
             yield client.get_executor()
     elif jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
             yield pool
     else:
         yield None
+
+
+@contextmanager
+def _dask_client(address: str) -> Iterator[Any]:
+    """A client of the Dask scheduler at `address`, or a clear error."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise FormgenError("--executor needs Dask: pip install 'formgen[dask]'") from None
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise FormgenError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    with client:
+        yield client
 
 
 def run(jobs: Sequence[Job], executor: Executor | None, consume: Callable[[Job, Outcome], bool]) -> bool:

@@ -9,8 +9,8 @@ of a key wins, and the file is rewritten compactly at the end of a run. An input
 every unit was built is recorded too (its hash, the files it includes, its units), so an
 unchanged file is skipped without being parsed.
 
-A unit is fresh when its record, context and data are unchanged and its files are as written;
-a file that differs from what formgen wrote (edited by hand) is never overwritten silently.
+A unit is fresh when its record, context and data are unchanged and its files are there; a file
+that differs from what formgen wrote (edited by hand) is never overwritten silently.
 """
 
 from __future__ import annotations
@@ -138,8 +138,9 @@ class BuildState:
         return self._hashes[path] or None
 
     def fresh(self, key: str, record: str | None, context: str) -> bool:
-        """Whether the unit was made from this record (None: known unchanged) and context and
-        the same data files, and its files are still as written."""
+        """Whether the unit was made from this record (None: known unchanged), context and data
+        files, and all its files are still there. A file edited by hand since does not make it
+        stale: its inputs did not change, and the user's edit stays."""
         entry = self.entries.get(key)
         if entry is None or entry.context != context or not entry.outputs:
             return False
@@ -147,7 +148,7 @@ class BuildState:
             return False
         if any(self.file_hash(self.data_root / rel) != sha for rel, sha in entry.data.items()):
             return False
-        return all(self._unchanged(rel, written) for rel, written in entry.outputs.items())
+        return all((self.out / rel).is_file() for rel in entry.outputs)
 
     def unchanged_input(self, path: Path) -> InputRecord | None:
         """The record of an input file, if it and every file it includes are as when built."""

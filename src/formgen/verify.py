@@ -10,7 +10,6 @@ signatures must be intact and cover the whole file.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
