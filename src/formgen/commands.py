@@ -47,7 +47,7 @@ def _formats(fmt: str) -> tuple[str, ...]:
 
 
 class Bar:
-    """A progress bar on stderr for a run (see pipeline.Progress); drawn only for many units."""
+    """A progress bar on stderr for a run (a pipeline.Progress); drawn only for many units."""
 
     def __init__(self, label: str, show: bool) -> None:
         self.label, self.show = label, show

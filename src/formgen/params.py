@@ -80,7 +80,7 @@ class LoanParams(Schema):
 
     def findings(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Documents and application items name purposes of §15; each item once."""
-        found = []
+        found: list[tuple[tuple[str | int, ...], str]] = []
         unknown = sorted(set(self.zalaczniki) - set(self.cele))
         if unknown:
             found.append((("pozyczki", "zalaczniki"), f"{', '.join(unknown)} not among pozyczki.cele"))
@@ -180,7 +180,7 @@ class ZfssParams(Schema):
             count = len(self.groups())
         except ValueError as exc:
             return [(("grupy_dochodowe",), str(exc))]
-        found = []
+        found: list[tuple[tuple[str | int, ...], str]] = []
         total = sum(part.procent for part in self.podzial_funduszu)
         if total != 100:
             found.append((("podzial_funduszu",), f"shares sum to {total} %, not 100 %"))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from formgen import files
 from formgen.bundle import DEFAULT_VARIANT, Protection, bundle_file, check_variant, free_name
@@ -94,14 +94,24 @@ class Report:
         return not (self.problems or self.failed or self.left_alone or self.stopped)
 
 
-class Progress:
-    """What a caller hears while a run goes on (the CLI draws a bar); nothing by default."""
+class Progress(Protocol):
+    """What a caller hears while a run goes on (the CLI draws a bar)."""
 
     def start(self, total: int) -> None:
         """`total` more units are planned (cases first, then the registers)."""
 
     def advance(self) -> None:
         """One unit finished (built, failed or skipped)."""
+
+
+class Silent:
+    """A Progress that tells nobody (the default of the library)."""
+
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self) -> None:
+        pass
 
 
 # --- Writing what the jobs made --------------------------------------------------------------
@@ -165,7 +175,7 @@ class Options:
     force: bool = False  # build everything again and overwrite files edited by hand
     form: str | None = None
     encoding: str | None = None
-    progress: Progress = field(default_factory=Progress)
+    progress: Progress = field(default_factory=Silent)
 
 
 class Run:
