@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -13,6 +14,10 @@ from lxml import etree
 from pypdf import PdfReader
 
 from formgen.project import Project
+
+# Messages are Polish by default; the suite checks most of them in English (the msgids) and
+# the Polish catalog in tests/test_messages.py. Subprocesses inherit this too.
+os.environ["FORMGEN_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "examples"

@@ -21,11 +21,17 @@ pass_project = click.make_pass_decorator(object)
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path),
               help="Data folder with institution.yaml and params/ (default: ./data).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
+@click.option("--lang", type=click.Choice(["pl", "en"]), help="Language of messages (default: Polish, English "
+                                                             "when LANG names an English locale).")
 @click.pass_context
-def cli(ctx: click.Context, templates: Path | None, data: Path | None, debug: bool) -> None:
+def cli(ctx: click.Context, templates: Path | None, data: Path | None, debug: bool, lang: str | None) -> None:
     """formgen: validated YAML/CSV case data to DOCX and PDF forms."""
     from formgen.project import Project
 
+    if lang:
+        from formgen.i18n import set_language
+
+        set_language(lang)
     ctx.obj = Project(templates, data)
     if debug:
         import os

@@ -1,0 +1,59 @@
+"""Messages in the user's language: Polish by default, English on request.
+
+Every message formgen shows a person is written in English in the code, wrapped in `_()`, and
+translated from the gettext catalog `locale/<lang>/LC_MESSAGES/formgen.po` (compiled to .mo;
+`python tools/messages.py` extracts, updates and compiles with Babel's tools). The language:
+`--lang` (kept in FORMGEN_LANG, which worker processes inherit), else English when LANG,
+LC_ALL or LC_MESSAGES names an English locale, else Polish.
+
+Messages with values use named fields filled after translation:
+`_("{count} case(s) checked").format(count=n)`, never an f-string inside `_()`.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from functools import lru_cache
+from pathlib import Path
+
+DOMAIN = "formgen"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LANG_ENV = "FORMGEN_LANG"
+LANGUAGES = ("pl", "en")
+
+
+def language() -> str:
+    """The language of messages now: 'pl' or 'en'."""
+    chosen = os.environ.get(LANG_ENV, "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "pl"
+    return "pl"
+
+
+def set_language(lang: str) -> None:
+    """Use `lang` ('pl' or 'en') from now on, here and in worker processes started later."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language '{lang}' (use {', '.join(LANGUAGES)})")
+    os.environ[LANG_ENV] = lang
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _catalog(lang: str) -> gettext.NullTranslations:
+    if lang == "en":
+        return gettext.NullTranslations()  # the messages are written in English
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+
+
+def _(message: str) -> str:
+    """The message in the current language."""
+    return _catalog(language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural message for `count`, in the current language (Polish has three forms)."""
+    return _catalog(language()).ngettext(singular, plural, count)
