@@ -386,10 +386,11 @@ def test_a_full_disk_stops_the_run_naming_the_case_and_the_file(tmp_path):
     assert "exit=1" in result.stdout and 1 <= len(complete) < 8
     assert not [f for f in files if ".formgen-tmp-" in f]
     stop = next(line for line in result.stderr.splitlines() if line.startswith("stopped: "))
-    failed = f"s-{len(complete)}"
-    assert stop.startswith(f"stopped: {cases / f's{len(complete)}.yaml'}:1 ({failed}): cannot write {out}/")
+    failed = stop.split(" (", 1)[1].split(")", 1)[0]  # the case being written when the disk filled
+    assert failed not in complete and not [f for f in files if Path(f).stem == failed]
+    assert stop.startswith(f"stopped: {cases / f's{failed[2:]}.yaml'}:1 ({failed}): cannot write {out}/")
     assert stop.endswith("No space left on device")
-    assert (f"{len(complete)} case(s) complete before the stop; the rest were not started. "
+    assert (f"{len(complete)} case(s) complete before the stop; the rest were not written. "
             f"Free space or fix the output folder, then run again.") in result.stderr
 
 

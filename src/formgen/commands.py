@@ -136,7 +136,7 @@ def _stop_message(report: Any, what: str) -> None:
     if report.stopped is None:
         return
     click.echo(f"stopped: {report.stopped.label}: {report.stopped.error}", err=True)
-    click.echo(f"{len(report.done)} {what} complete before the stop; the rest were not started. "
+    click.echo(f"{len(report.done)} {what} complete before the stop; the rest were not written. "
                f"Free space or fix the output folder, then run again.", err=True)
 
 

@@ -53,7 +53,7 @@ class Planner:
     def cases(self, paths: list[Path]) -> list[Unit]:
         """A unit per case under the paths, in input order; YAML files first find what they include."""
         try:
-            files = discover(paths)
+            files = discover(paths, (self.project.data, self.project.templates))
         except InputError as exc:
             self.problems.append(exc)
             return []

@@ -88,6 +88,8 @@ def read_csv(path: Path, form: str | None = None, encoding: str | None = None) -
         header = next(csv.reader(lines[:1], delimiter=delimiter, strict=True))
     except csv.Error as exc:
         raise InputError([Problem(str(path), 1, "", f"CSV header: {exc}")]) from None
+    while header and not header[-1].strip():  # a trailing ';' that spreadsheets leave
+        header.pop()
     locs = _header_locs(path, header)
     out: list[Record | InputError] = []
     for line, row_or_problem in _rows(lines, delimiter, len(locs)):
@@ -107,6 +109,8 @@ def records_only(items: list[Record | InputError]) -> list[Record]:
 
 
 def _record(path: Path, line: int, locs: list[Loc], row: list[str], form: str | None) -> Record | InputError:
+    while len(row) > len(locs) and not row[-1].strip():  # empty cells of a trailing ';'
+        row = row[:-1]
     if len(row) > len(locs):
         return InputError([Problem(str(path), line, "", f"row has {len(row)} cells, header has {len(locs)}")])
     data: dict[str, Any] = {"form": form} if form else {}

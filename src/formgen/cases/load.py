@@ -42,12 +42,18 @@ class Case:
         return form.schema.model_construct(**{k: getattr(self.data, k) for k in names})
 
 
-def discover(paths: list[Path]) -> list[Path]:
-    """Case files under the given files and folders, sorted, without duplicates."""
+def discover(paths: list[Path], skip: tuple[Path, ...] = ()) -> list[Path]:
+    """Case files under the given files and folders, sorted, without duplicates. Folders in
+    `skip` (the project's own data and templates) and hidden folders (.venv, .git) are left
+    out of a folder's walk, but read when named themselves or below."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += [p for p in sorted(path.rglob("*")) if p.suffix.lower() in READERS and p.is_file()]
+            root = path.resolve()
+            hidden = [s.resolve() for s in skip if s.resolve() != root and s.resolve().is_relative_to(root)]
+            found += [p for p in sorted(path.rglob("*")) if p.suffix.lower() in READERS and p.is_file()
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                      and not any(p.resolve().is_relative_to(h) for h in hidden)]
         elif path.is_file():
             found.append(path)
         else:
@@ -63,7 +69,7 @@ def read_records(path: Path, form: str | None = None, encoding: str | None = Non
         raise InputError([Problem(str(path), 0, "", "not a case file (use .yaml, .yml or .csv)")])
     if kind == "csv":
         return read_csv(path, form, encoding)
-    records = read_yaml(path)
+    records = read_yaml(path, encoding)
     for record in records:
         expand_includes(record, encoding)
     return list(records)
@@ -142,7 +148,7 @@ def load_cases(paths: list[Path], project: Project, form: str | None = None,
 
     CSV files that a YAML case includes (`{wczytaj: …}`) are part of that case, not cases.
     """
-    files = discover(paths)
+    files = discover(paths, (project.data, project.templates))
     read: dict[Path, list[Record | InputError]] = {}
     for path in files:
         if READERS.get(path.suffix.lower()) == "yaml":
