@@ -178,13 +178,16 @@ def verify(bundles: tuple[Path, ...], password_file: Path | None, trust: tuple[P
 
 
 @cli.command()
-@click.argument("form_id", metavar="FORM")
+@click.argument("form_id", metavar="FORM", required=False)
+@click.option("--all", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the schema of every form into this folder (<form-id>.json).")
 @pass_project
-def schema(project: Any, form_id: str) -> None:
-    """Print the JSON Schema of a form's case data."""
+def schema(project: Any, form_id: str | None, folder: Path | None) -> None:
+    """Print the JSON Schema of a form's case data, for editors (VS Code's YAML extension):
+    it accepts every way of writing values that formgen accepts."""
     from formgen.commands import schema as run
 
-    run(project, form_id)
+    run(project, form_id, folder)
 
 
 @cli.command()

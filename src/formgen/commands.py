@@ -227,14 +227,20 @@ def verify(paths: list[Path], password_file: Path | None = None, trust: list[Pat
         sys.exit(1)
 
 
-def schema(project: Project, form_id: str) -> None:
-    """Print a form's JSON Schema."""
-    form = project.catalog.get(form_id)
-    body = form.schema.model_json_schema(mode="validation")
-    body["properties"] = {"form": {"const": form.id}, "id": {"type": "string"}, **body.get("properties", {})}
-    body["required"] = ["form", "id", *body.get("required", [])]
-    body["title"] = form.decl.title
-    click.echo(json.dumps(body, ensure_ascii=False, indent=2))
+def schema(project: Project, form_id: str | None, folder: Path | None = None) -> None:
+    """Print a form's JSON Schema for editors, or write every form's into a folder."""
+    from formgen.editor_schema import form_schema
+    from formgen.output import safe_path, write_atomic
+
+    if folder is None:
+        if form_id is None:
+            raise FormgenError("give a form id, or --all FOLDER")
+        click.echo(json.dumps(form_schema(project.catalog.get(form_id)), ensure_ascii=False, indent=2))
+        return
+    for form in project.catalog.forms.values():
+        text = json.dumps(form_schema(form), ensure_ascii=False, indent=2) + "\n"
+        write_atomic(safe_path(folder, f"{form.id}.json"), text.encode("utf-8"))
+    click.echo(f"{len(project.catalog.forms)} schemas written to {folder}")
 
 
 def new(project: Project, form_id: str) -> None:
