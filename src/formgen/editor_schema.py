@@ -104,4 +104,5 @@ def case_schema(model: Any, form_ids: list[str], title: str) -> dict[str, Any]:
     body.pop("description", None)
     return {"$schema": DIALECT, **body, "title": title,
             "properties": {**properties, **body.get("properties", {})},
-            "required": ["id", *body.get("required", [])]}
+            "required": ["id", *body.get("required", [])],
+            "anyOf": [{"required": ["form"]}, {"required": ["rodzaj"]}]}
