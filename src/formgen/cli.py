@@ -71,6 +71,24 @@ def run_options(function: Any) -> Any:
     return function
 
 
+def output_options(function: Any) -> Any:
+    """-q, -v and --list: how much a command reports on stdout."""
+    options = [
+        click.option("-q", "--quiet", is_flag=True, help="Print only the problems."),
+        click.option("-v", "--verbose", is_flag=True, help="Also print every file written and what was up to date."),
+        click.option("--list", "listing", is_flag=True, help="Print the files written, one a line."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _output(quiet: bool, verbose: bool, listing: bool = False) -> Any:
+    from formgen.commands import Output
+
+    return Output(quiet, verbose, listing)
+
+
 def _given(form_id: str | None, encoding: str | None, jobs: int | None, executor: str | None,
            force: bool) -> Any:
     from formgen.commands import RunOptions
@@ -82,13 +100,16 @@ def _given(form_id: str | None, encoding: str | None, jobs: int | None, executor
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_FORM
 @_ENCODING
+@click.option("-q", "--quiet", is_flag=True, help="Print only the problems.")
+@click.option("-v", "--verbose", is_flag=True, help="Print more.")
 @pass_project
-def validate(project: Any, paths: tuple[Path, ...], form_id: str | None, encoding: str | None) -> None:
+def validate(project: Any, paths: tuple[Path, ...], form_id: str | None, encoding: str | None, quiet: bool,
+             verbose: bool) -> None:
     """Check case files (or folders of them) as render would, writing nothing; print every
     problem as file:line: field: message."""
     from formgen.commands import validate as run
 
-    run(project, list(paths), form_id, encoding)
+    run(project, list(paths), form_id, encoding, _output(quiet, verbose))
 
 
 _OUTPUT = click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
@@ -104,13 +125,15 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "all
 @_FORM
 @_ENCODING
 @click.option("--force", is_flag=True, help="Render again even if up to date; overwrite files edited by hand.")
+@output_options
 @pass_project
 def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None, encoding: str | None,
-           force: bool) -> None:
+           force: bool, quiet: bool, verbose: bool, listing: bool) -> None:
     """Render the cases of one YAML/CSV file to OUTPUT/<form-id>/<case-id>.docx and .pdf."""
     from formgen.commands import batch as run
 
-    run(project, [path], output, fmt, _given(form_id, encoding, 1, None, force), progress=False)
+    run(project, [path], output, fmt, _given(form_id, encoding, 1, None, force), progress=False,
+        output=_output(quiet, verbose, listing))
 
 
 @cli.command()
@@ -118,14 +141,17 @@ def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None
 @_OUTPUT
 @_FORMAT
 @run_options
+@output_options
 @pass_project
 def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, form_id: str | None,
-          encoding: str | None, jobs: int | None, executor: str | None, force: bool) -> None:
+          encoding: str | None, jobs: int | None, executor: str | None, force: bool, quiet: bool,
+          verbose: bool, listing: bool) -> None:
     """Render every case under PATHS; bad cases are reported and skipped, the rest are produced.
     Cases whose inputs did not change since the last run into OUTPUT are skipped."""
     from formgen.commands import batch as run
 
-    run(project, list(paths), output, fmt, _given(form_id, encoding, jobs, executor, force))
+    run(project, list(paths), output, fmt, _given(form_id, encoding, jobs, executor, force),
+        output=_output(quiet, verbose, listing))
 
 
 @cli.command()
@@ -134,6 +160,7 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, form_id
               default=Path("build/bundles"), show_default=True, help="Output folder.")
 @click.option("--per-file", is_flag=True, help="One bundle per input file instead of per case.")
 @run_options
+@output_options
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3a", "pdf/a-3b", "pdf/a-3u", "none"]),
               default="pdf/a-3b", show_default=True,
               help="PDF/A-3 variant (PDF/A-3 allows the embedded sources); 'none' for a plain PDF.")
@@ -148,7 +175,8 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, form_id
 @click.option("--reason", help="Reason written into the signature.")
 @pass_project
 def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, form_id: str | None,
-           encoding: str | None, jobs: int | None, executor: str | None, force: bool, pdf_variant: str,
+           encoding: str | None, jobs: int | None, executor: str | None, force: bool, quiet: bool,
+           verbose: bool, listing: bool, pdf_variant: str,
            encrypt: bool, password_file: Path | None, sign: Path | None, cert_password_file: Path | None,
            reason: str | None) -> None:
     """Archival PDF/A-3 per case (or per file): a cover, its documents with a bookmark each, the
@@ -160,7 +188,7 @@ def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, 
 
     protect = Protect(encrypt, password_file, sign, cert_password_file, reason)
     run(project, list(paths), output, per_file, _given(form_id, encoding, jobs, executor, force), pdf_variant,
-        protect)
+        protect, output=_output(quiet, verbose, listing))
 
 
 @cli.command()
