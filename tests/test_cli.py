@@ -125,14 +125,20 @@ def test_schema_is_json_schema_of_the_case():
     assert body["anyOf"] == [{"required": ["form"]}, {"required": ["rodzaj"]}]
 
 
-def test_new_prints_a_yaml_starter_with_every_field():
+def test_new_prints_a_yaml_starter_with_every_field(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     result = run("new", "som-oswiadczenie")
-    data = yaml.safe_load(result.stdout)
-    assert data["form"] == "som-oswiadczenie"
-    assert set(data) == {"form", "id", "osoba", "rola", "stanowisko", "miejscowosc", "data"}
-    assert set(data["osoba"]) == {"imie", "nazwisko", "plec", "pesel", "odmiana"}
-    assert set(data["osoba"]["odmiana"]) == {"dopelniacz", "celownik", "biernik", "narzednik", "miejscownik"}
-
+    text = result.stdout
+    assert text.startswith("# yaml-language-server: $schema=schemas/som-oswiadczenie.json\n")
+    assert (tmp_path / "schemas" / "som-oswiadczenie.json").is_file()
+    data = yaml.safe_load(text)
+    # Required fields are there, empty; optional ones are commented out.
+    assert data == {"form": "som-oswiadczenie", "id": "", "osoba": {"imie": "", "nazwisko": ""}}
+    lines = text.splitlines()
+    for optional in ("rola", "stanowisko", "miejscowosc", "data"):
+        assert f'# {optional}: ""' in lines
+    assert '  # pesel: ""' in lines and '  # plec: ""' in lines
+    assert "# Imię: Imię osoby, tak jak ma być wydrukowane" in text
 
 def test_help_does_not_import_weasyprint():
     code = ("import sys\nfrom formgen.cli import cli\n"

@@ -219,13 +219,19 @@ def schema(project: Any, form_id: str | None, folder: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("form_id", metavar="FORM")
+@click.argument("name", metavar="FORM|KIND")
+@click.option("--csv", "as_csv", is_flag=True, help="The header row of the form's CSV (Polish column titles).")
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the starter to this file instead of printing it.")
+@click.option("--schemas", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the JSON Schemas the starter names for editors [default: ./schemas].")
 @pass_project
-def new(project: Any, form_id: str) -> None:
-    """Print an example case of a form to start from."""
+def new(project: Any, name: str, as_csv: bool, target: Path | None, schemas: Path | None) -> None:
+    """A case file to fill in, for a form or a case kind (one person entered once for all its
+    forms): every field with a comment in Polish; required fields empty until filled."""
     from formgen.commands import new as run
 
-    run(project, form_id)
+    run(project, name, as_csv, target, schemas)
 
 
 def main() -> None:

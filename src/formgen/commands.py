@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -279,9 +280,37 @@ def schema(project: Project, form_id: str | None, folder: Path | None = None) ->
     click.echo(f"{len(project.catalog.forms)} schemas written to {folder}")
 
 
-def new(project: Project, form_id: str) -> None:
-    """Print a starter case of the form, generated from its schema."""
-    from formgen.starter import starter_yaml
+def new(project: Project, name: str, as_csv: bool = False, target: Path | None = None,
+        schemas: Path | None = None) -> None:
+    """A starter case of a form or a case kind (YAML, or the CSV header row), printed or written
+    to `target`; the YAML names its JSON Schema for editors (written into `schemas` if missing)."""
+    from formgen.editor_schema import form_schema, kind_schema
+    from formgen.output import write_atomic
+    from formgen.starter import csv_header, starter_yaml
 
-    form = project.catalog.get(form_id)
-    click.echo(starter_yaml(form.id, form.schema), nl=False)
+    catalog = project.catalog
+    if name in catalog.kinds:
+        forms = catalog.forms_of_kind(name, None)
+        model, title, kind = catalog.merged_schema(forms), f"Sprawa: {name}", name
+        schema_body = kind_schema(catalog, name)
+    else:
+        form = catalog.get(name)
+        forms, model, title, kind = (form,), form.schema, f"{form.decl.title} ({form.decl.source})", None
+        schema_body = form_schema(form)
+    if as_csv:
+        text = ";".join(csv_header(model, with_form=kind is None)) + "\n"
+        if kind:
+            raise FormgenError("a CSV starter is made for one form: give a form id, not a case kind")
+    else:
+        folder = schemas or Path("schemas")
+        schema_file = folder / f"{name}.json"
+        if not schema_file.exists():
+            write_atomic(schema_file, (json.dumps(schema_body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        base = (target.parent if target else Path.cwd()).resolve()
+        reference = os.path.relpath(schema_file.resolve(), base)
+        text = starter_yaml([f.id for f in forms], model, title, kind, Path(reference).as_posix())
+    if target is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(target, text.encode("utf-8"))
+        click.echo(str(target))

@@ -79,7 +79,7 @@ class Planner:
     def parse(self, path: Path) -> list[Unit]:
         """The units of one input file, parsed (its unreadable parts become problems)."""
         try:
-            items = read_records(path, self.form, self.encoding)
+            items = read_records(path, self.form, self.encoding, self.project)
         except InputError as exc:
             self.problems.append(exc)
             return []
