@@ -138,7 +138,7 @@ def test_new_prints_a_yaml_starter_with_every_field(tmp_path, monkeypatch):
     for optional in ("rola", "stanowisko", "miejscowosc", "data"):
         assert f'# {optional}: ""' in lines
     assert '  # pesel: ""' in lines and '  # plec: ""' in lines
-    assert "# Imię: Imię osoby, tak jak ma być wydrukowane" in text
+    assert "  # Imię osoby, tak jak ma być wydrukowane; na dokumencie program odmienia je przez przypadki" in lines
 
 def test_help_does_not_import_weasyprint():
     code = ("import sys\nfrom formgen.cli import cli\n"
