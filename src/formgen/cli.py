@@ -50,7 +50,25 @@ def list_forms(project: Any) -> None:
     run(project)
 
 
-_FORM = click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+def complete_forms(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion of form ids (and, for `new`, case kinds)."""
+    from click.shell_completion import CompletionItem
+
+    from formgen.project import Project
+
+    root = ctx.find_root().params
+    try:
+        catalog = Project(root.get("templates"), root.get("data")).catalog
+    except Exception:  # noqa: BLE001 - completion never fails loudly
+        return []
+    names = [(f.id, f.decl.short) for f in catalog.forms.values()]
+    if param.name == "name":
+        names += [(kind, "rodzaj sprawy") for kind in catalog.kinds]
+    return [CompletionItem(name, help=text) for name, text in names if name.startswith(incomplete)]
+
+
+_FORM = click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.",
+                     shell_complete=complete_forms)
 _ENCODING = click.option("--encoding", help="Encoding of CSV files (default: detected among UTF-8, UTF-16 "
                                             "with BOM, cp1250 and ISO-8859-2).")
 
@@ -206,7 +224,7 @@ def verify(bundles: tuple[Path, ...], password_file: Path | None, trust: tuple[P
 
 
 @cli.command()
-@click.argument("form_id", metavar="FORM", required=False)
+@click.argument("form_id", metavar="FORM", required=False, shell_complete=complete_forms)
 @click.option("--all", "folder", type=click.Path(file_okay=False, path_type=Path),
               help="Write the schema of every form into this folder (<form-id>.json).")
 @pass_project
@@ -219,7 +237,7 @@ def schema(project: Any, form_id: str | None, folder: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("name", metavar="FORM|KIND")
+@click.argument("name", metavar="FORM|KIND", shell_complete=complete_forms)
 @click.option("--csv", "as_csv", is_flag=True, help="The header row of the form's CSV (Polish column titles).")
 @click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the starter to this file instead of printing it.")
