@@ -12,21 +12,29 @@ import click
 from formgen import __version__
 
 pass_project = click.make_pass_decorator(object)
+NO_PROJECT = {"init", "verify"}  # commands that say nothing about the example institution
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="formgen")
+@click.option("-w", "--workspace", type=click.Path(file_okay=False, path_type=Path),
+              help="The institution's workspace (default: $FORMGEN_HOME, else the nearest folder upwards "
+                   "with formgen.yaml).")
+@click.option("--db", metavar="URL", help="The register's SQLAlchemy URL, e.g. postgresql+psycopg://host/db "
+                                          "(default: the workspace's formgen.yaml, else its rejestr.sqlite).")
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
-              help="Templates folder (default: ./templates).")
+              help="Templates folder without a workspace (default: the built-in forms).")
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path),
-              help="Data folder with institution.yaml and params/ (default: ./data).")
+              help="Data folder with institution.yaml and params/, used without a workspace or register.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
 @click.pass_context
-def cli(ctx: click.Context, templates: Path | None, data: Path | None, debug: bool) -> None:
+def cli(ctx: click.Context, workspace: Path | None, db: str | None, templates: Path | None, data: Path | None,
+        debug: bool) -> None:
     """formgen: validated YAML/CSV case data to DOCX and PDF forms."""
-    from formgen.project import Project
+    from formgen.commands import open_project
 
-    ctx.obj = Project(templates, data)
+    quiet = ctx.invoked_subcommand in NO_PROJECT
+    ctx.obj = None if ctx.invoked_subcommand == "init" else open_project(workspace, db, templates, data, quiet)
     if debug:
         import os
 

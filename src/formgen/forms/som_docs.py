@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
+from formgen.cases.answers import Answered
 from formgen.fields import Date, LongText, Schema, Text
 from formgen.forms.common import Findings, Loc, Person, by_sex
 from formgen.forms.som import Child
@@ -90,9 +91,10 @@ class Notice(Schema):
     sposob: Text | None = None
 
 
-class IncidentReport(Schema):
+class IncidentReport(Answered):
     """Karta zgłoszenia zdarzenia zagrażającego bezpieczeństwu małoletnich (SOM-D Zał. 4)."""
 
+    numer: Text | None = None  # the card's number; without one, the register gives the next free one
     dziecko: Child
     zawiadamiajacy: Text  # shared with som-karta-interwencji: who reported (name, function)
     data_zgloszenia: Date  # shared with som-karta-interwencji

@@ -8,7 +8,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from formgen.errors import CatalogError
-from formgen.fields import Date, Money, Percent, Schema, Text
+from formgen.cases.answers import Answered
+from formgen.fields import Date, LongText, Money, Percent, Schema, Text
 from formgen.forms.common import Findings, Person, Sex, by_sex
 from formgen.project import Project
 from formgen.rules import fund, income, loan
@@ -41,13 +42,14 @@ class Guarantor(Person):
 
 
 class Decision(Schema):
-    """The director's decision granting the loan."""
+    """The director's decision granting the loan; without a number, the register gives the
+    next free one of the year (or a dotted line is printed, without a register)."""
 
-    numer: Text
+    numer: Text | None = None
     data: Date
 
 
-class LoanAgreement(Schema):
+class LoanAgreement(Answered):
     """Umowa w sprawie pożyczki z ZFŚS (ZFSS Zał. 9)."""
 
     data_umowy: Date
@@ -59,6 +61,9 @@ class LoanAgreement(Schema):
     pierwsza_rata: Date
     potracenia_od: Date | None = None
     poreczyciele: list[Guarantor]
+    # §20 ust. 1: why the loan is granted before the waiting time since the last one has passed
+    # ("w wyjątkowych sytuacjach"); the register keeps it with the agreement.
+    wyjatek: LongText | None = None
 
 
 def check_loan_agreement(case: LoanAgreement, project: Project) -> Findings:
