@@ -45,7 +45,7 @@ class Recorder:
     def __init__(self, project: Project, out: Path, when: dt.datetime) -> None:
         link = project.register
         assert link is not None
-        self.project, self.out, self.when = project, out, when
+        self.project, self.out, self.when = project, out.resolve(), when
         self.register = Register(link.url, link.institution)
         self.ledger = Ledger(self.register)
         self.numbering = Numbering(self.ledger, take=True, formats=dict(link.formats))
