@@ -14,7 +14,12 @@ from formgen.params import BenefitKind, ZfssParams
 from formgen.register.entry import Issued, Row
 from formgen.register.ledger import Ledger
 from formgen.rules.dates import add_months
-from formgen.rules.money import format_amount
+from formgen.rules.money import format_amount as _format
+
+
+def format_amount(value: Decimal) -> str:
+    """'1 234,50 zł' with plain spaces (messages and notes are plain text)."""
+    return _format(value).replace("\u00a0", " ")
 
 ZERO = Decimal("0.00")
 PERIOD = {"rok": "calendar year", "kwartal": "quarter"}
