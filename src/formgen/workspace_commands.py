@@ -17,6 +17,8 @@ def init(folder: Path, given: object, assume_yes: bool, year: int | None) -> Non
     from formgen.init import Answers, create, profile, resolve, summary
 
     assert isinstance(given, Answers)
+    if (folder / "formgen.yaml").exists():
+        raise FormgenError(f"{folder} is already a formgen workspace (formgen.yaml exists)")
     interactive = sys.stdin.isatty() and not assume_yes
 
     def ask(question: str, proposal: str | None) -> str:

@@ -58,6 +58,8 @@ def _styled(form: str, like: str) -> str:
 def _head(words: list[str], prefer: str | None) -> tuple[int, Reading] | None:
     """The first noun in the nominative, after adjectives only; `prefer` a gender (m1 for titles)."""
     for index, word in enumerate(words):
+        if not word[:1].isupper():  # names and titles capitalise the words that decline
+            return None
         readings = _readings(word)
         nouns = [r for r in readings if r.pos == "subst" and r.lemma.islower()] or \
                 [r for r in readings if r.pos == "subst"]
