@@ -171,3 +171,24 @@ def test_names_that_look_like_sql_are_stored_and_read_back_exactly(tmp_path: Pat
     assert f"osoba: Ewa {surname}\n" in shown
     assert f"Ewa {surname}" in formgen(ws, "register", "list", "--person", "drop table").output or \
         "wczasy-1" in formgen(ws, "register", "list", "--person", "drop table").output
+
+
+def test_the_yearly_report_sums_the_register_per_part_of_the_plan(tmp_path: Path, register_db: str | None) -> None:
+    ws = _ws(tmp_path, register_db)
+    out = ws / "out"
+    plan = _case(ws, "plan", "form: zfss-plan-podzialu\nid: plan-2026\nrok: 2026\ndata_posiedzenia: 2026-01-20\n"
+                             'kwota_funduszu: "10000.00"\n')
+    cases = [plan, _case(ws, "w1", holiday("wczasy-1", "2026-06-12", EWA, "1000.00")),
+             _case(ws, "z1", grant("zapomoga-1", "2026-03-05", JAN, "400.00")),
+             _case(ws, "z2", grant("zapomoga-2", "2026-04-05", OLA, "350.00"))]
+    for case in cases:
+        assert formgen(ws, "render", str(case), "-o", str(out)).exit_code == 0
+    report = _case(ws, "report", "form: zfss-wykonanie-planu\nid: wykonanie-2026\nrok: 2026\ndata: 2027-01-10\n")
+    result = formgen(ws, "render", str(report), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = pdf_text(out / "zfss-wykonanie-planu" / "wykonanie-2026.pdf")
+    assert "2. wczasy pod gruszą 2 000,00 zł 900,00 zł 1 1 100,00 zł 45%" in text
+    assert "4. zapomogi 1 250,00 zł 750,00 zł 2 500,00 zł 60%" in text
+    assert "Razem 10 000,00 zł 1 650,00 zł 8 350,00 zł 16,5%" in text
+    assert "Kwoty przyznane: z rejestru wydanych dokumentów" in text
+    assert "Plan: zfss-plan-podzialu plan-2026 z 20.01.2026." in text
