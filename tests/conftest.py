@@ -13,6 +13,8 @@ from lxml import etree
 from pypdf import PdfReader
 
 from formgen.project import Project
+from tests.pg import postgres_server  # noqa: F401 - a throwaway PostgreSQL server (session)
+from tests.workspaces import register_db  # noqa: F401 - each register test on SQLite and PostgreSQL
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "examples"

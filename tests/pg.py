@@ -60,7 +60,7 @@ def postgres_server() -> Iterator[str]:
         yield f"postgresql+psycopg://{USER}@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(_as_owner([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True, env=env)
+                       check=False, capture_output=True, env=env)
         shutil.rmtree(root, ignore_errors=True)
 
 

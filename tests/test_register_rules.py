@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import pdf_text
-from tests.pg import postgres_server  # noqa: F401 - the session's server, for register_db
 from tests.workspaces import (
     formgen,
     grant,
@@ -15,7 +14,6 @@ from tests.workspaces import (
     make_pesel,
     make_workspace,
     person,
-    register_db,  # noqa: F401
 )
 
 EWA = person("Ewa", "Nowicka", make_pesel(1985, 7, 15, 123, True), "K")

@@ -25,8 +25,7 @@ from formgen.register.export import to_csv, to_xlsx
 from formgen.register.store import Register
 from formgen.workspace import load
 from tests.conftest import ROOT
-from tests.pg import postgres_server  # noqa: F401
-from tests.workspaces import formgen, holiday, make_pesel, make_workspace, person, register_db  # noqa: F401
+from tests.workspaces import formgen, holiday, make_pesel, make_workspace, person
 
 HEADER = "form,id,osoba.imie,osoba.nazwisko,osoba.plec,stanowisko,data\n"
 

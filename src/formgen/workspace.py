@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from formgen.cases.validation import load_file
 from formgen.errors import CatalogError, FormgenError, InputError
@@ -40,7 +40,7 @@ class Config(Schema):
     rejestr: Text | None = None  # an SQLAlchemy URL; default: sqlite in the workspace
     # How numbers from the register look, by series ("decyzja-pozyczki", "karta-zgloszenia"):
     # a format with {n} (the number in the year) and {rok}; default "{n}/{rok}".
-    numery: dict[str, Text] = {}
+    numery: dict[str, Text] = Field(default_factory=dict)
 
     @field_validator("instytucja")
     @classmethod

@@ -28,6 +28,14 @@ def init(folder: Path, given: object, assume_yes: bool, year: int | None) -> Non
             return ""
         return str(click.prompt(question, default=proposal, err=True))
 
+    if interactive:  # the regulations the forms' headings cite
+        for key, question in (("zfss_akt", "Akt wprowadzający regulamin ZFŚS (np. Zarządzenie nr 5/2026 Dyrektora …)"),
+                              ("som_akt", "Akt wprowadzający Standardy Ochrony Małoletnich")):
+            if not getattr(given, key):
+                setattr(given, key, click.prompt(question, default="…", err=True))
+        for key, question in (("zfss_data", "Data tego aktu (RRRR-MM-DD)"), ("som_data", "Data aktu SOM (RRRR-MM-DD)")):
+            if getattr(given, key) is None:
+                setattr(given, key, click.prompt(question, type=click.DateTime(["%Y-%m-%d"]), err=True).date())
     forms = resolve(given, ask)
     body = profile(given, forms)
     click.echo(summary(body), err=True)

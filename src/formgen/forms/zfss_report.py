@@ -38,7 +38,7 @@ class PlanExecution(Answered):
     data: Date
     miejscowosc: Text | None = None
     kwota_funduszu: Money | None = None  # the plan's total, when the register holds no plan
-    wykonanie: list[PartExecution] = []
+    wykonanie: list[PartExecution] = Field(default_factory=list)
     sporzadzil: Text | None = None
 
 

@@ -77,9 +77,9 @@ def once_per_period(item: Issued, kind: BenefitKind, ledger: Ledger, loc: tuple[
     period = f"{item.year}" if kind.okres == "rok" else f"quarter {quarter(item)} of {item.year}"
     whom = "this child" if per_child else "this person"
     cite = f" ({kind.paragraf})" if kind.paragraf else ""
-    return [(loc, f"{kind.nazwa} was already granted to {whom} in {period}: "
+    return [(loc, (f"{kind.nazwa} was already granted to {whom} in {period}: "
                   f"{'; '.join(r.label() for r in earlier)}; at most {kind.limit_przyznan} per "
-                  f"{PERIOD[kind.okres]}{cite}")]
+                  f"{PERIOD[kind.okres]}{cite}"))]
 
 
 def guarantors(item: Issued, ledger: Ledger, params: ZfssParams) -> Findings:
@@ -118,9 +118,9 @@ def waiting_time(item: Issued, ledger: Ledger, params: ZfssParams, exception: st
     if item.doc_date >= earliest:
         return []
     how = "repaid early on" if last.repaid_on else "repaid by its schedule on"
-    return [(loc, f"the last loan ({last.label()}) is {how} {repaid.strftime('%d.%m.%Y')}; a new loan "
+    return [(loc, (f"the last loan ({last.label()}) is {how} {repaid.strftime('%d.%m.%Y')}; a new loan "
                   f"only {months} months after, not before {earliest.strftime('%d.%m.%Y')} ({cite}); "
-                  f"in an exceptional situation give the reason in 'wyjatek'")]
+                  f"in an exceptional situation give the reason in 'wyjatek'"))]
 
 
 def plan_part(item: Issued, ledger: Ledger, loc: tuple[Any, ...]) -> Findings:
@@ -137,9 +137,9 @@ def plan_part(item: Issued, ledger: Ledger, loc: tuple[Any, ...]) -> Findings:
     left = part - spent
     if item.granted <= left:
         return []
-    return [(loc, f"the plan's part '{item.section}' for {item.year} is {format_amount(part)} "
+    return [(loc, (f"the plan's part '{item.section}' for {item.year} is {format_amount(part)} "
                   f"({plan.label()}); {format_amount(spent)} already granted, so "
-                  f"{format_amount(item.granted)} exceeds the {format_amount(max(left, ZERO))} left")]
+                  f"{format_amount(item.granted)} exceeds the {format_amount(max(left, ZERO))} left"))]
 
 
 def plan_execution(year: int, ledger: Ledger, params: ZfssParams) -> dict[str, Any]:
