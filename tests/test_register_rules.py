@@ -190,3 +190,28 @@ def test_the_yearly_report_sums_the_register_per_part_of_the_plan(tmp_path: Path
     assert "Razem 10 000,00 zł 1 650,00 zł 8 350,00 zł 16,5%" in text
     assert "Kwoty przyznane: z rejestru wydanych dokumentów" in text
     assert "Plan: zfss-plan-podzialu plan-2026 z 20.01.2026." in text
+
+
+def _culture(case_id: str, day: str, who: str, bills: str) -> str:
+    return (f"form: zfss-wniosek-kultura-sport\nid: {case_id}\ndata: {day}\nwnioskodawca:\n{who}grupa: 2\n"
+            f"rachunki:\n  - opis: Karnet\n    kwota: \"{bills}\"\nopinia:\n  wniosek: przyznac\n")
+
+
+def test_the_quarterly_cap_counts_what_the_register_granted_in_the_quarter(tmp_path: Path,
+                                                                          register_db: str | None) -> None:
+    ws = _ws(tmp_path, register_db)
+    out = ws / "out"
+    first = _case(ws, "k1", _culture("kultura-1", "2026-04-10", JAN, "250.00"))  # 80 % = 200 zł of 270 zł
+    assert formgen(ws, "render", str(first), "-o", str(out)).exit_code == 0
+    second = _case(ws, "k2", _culture("kultura-2", "2026-05-10", JAN, "250.00"))
+    assert formgen(ws, "render", str(second), "-o", str(out)).exit_code == 0
+    text = pdf_text(out / "zfss-wniosek-kultura-sport" / "kultura-2.pdf")
+    assert ("najwyżej 70,00 zł (limit na II kwartał 2026 r. 270,00 zł, wykorzystano 200,00 zł, z rejestru: "
+            "zfss-wniosek-kultura-sport kultura-1 z 10.04.2026: 200,00 zł) → przyznano 70,00 zł") in text
+    third = _case(ws, "k3", _culture("kultura-3", "2026-06-10", JAN, "250.00"))
+    result = formgen(ws, "validate", str(third))
+    assert result.exit_code == 1
+    assert f"{third}:1: wykorzystano_w_kwartale: the group 2 cap of 270.00 zł for the quarter is used up" in \
+        result.output.splitlines()
+    next_quarter = _case(ws, "k4", _culture("kultura-4", "2026-07-01", JAN, "250.00"))
+    assert formgen(ws, "validate", str(next_quarter)).exit_code == 0

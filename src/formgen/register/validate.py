@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-
-from formgen.cases.answers import attach
-from formgen.cases.load import Case
+from formgen.cases.load import Case, to_case
 from formgen.cases.validation import located
 from formgen.errors import InputError
 from formgen.output import build_time
@@ -34,9 +31,16 @@ def cross_check(project: Project, cases: list[Case]) -> tuple[list[Case], list[I
             if found.findings:
                 problems.append(InputError(located(case.record, found.findings)))
                 continue
-            answered = found.answers
-            kept.append(dataclasses.replace(case, data=attach(case.data, answered), answers=answered)
-                        if answered else case)
+            if not found.answers:
+                kept.append(case)
+                continue
+            # The form's own checks again, with what the register answered (a quarterly cap
+            # used up by earlier documents, a number given).
+            case.record.answers = found.answers
+            try:
+                kept.append(to_case(case.record, project))
+            except InputError as exc:
+                problems.append(exc)
     finally:
         register.close()
     return kept, problems
