@@ -215,3 +215,22 @@ def test_the_quarterly_cap_counts_what_the_register_granted_in_the_quarter(tmp_p
         result.output.splitlines()
     next_quarter = _case(ws, "k4", _culture("kultura-4", "2026-07-01", JAN, "250.00"))
     assert formgen(ws, "validate", str(next_quarter)).exit_code == 0
+
+
+def _child_holiday(case_id: str, day: str, parent: str) -> str:
+    return (f"form: zfss-wniosek-wypoczynek-dziecka\nid: {case_id}\ndata: {day}\nwnioskodawca:\n{parent}grupa: 3\n"
+            "dziecko:\n  imie: Julia\n  nazwisko: Wójcik\n  data_urodzenia: 2014-05-10\nforma: kolonia\n"
+            f"wypoczynek_od: {day}\nrachunki:\n  - opis: Kolonia\n    kwota: \"1100.00\"\n"
+            "opinia:\n  wniosek: przyznac\n")
+
+
+def test_one_organised_holiday_subsidy_per_child_a_year_whoever_applies(tmp_path: Path,
+                                                                         register_db: str | None) -> None:
+    ws = _ws(tmp_path, register_db)
+    first = _case(ws, "d1", _child_holiday("dziecko-1", "2026-07-05", EWA))
+    assert formgen(ws, "render", str(first), "-o", str(ws / "out")).exit_code == 0
+    second = _case(ws, "d2", _child_holiday("dziecko-2", "2026-08-02", JAN))
+    result = formgen(ws, "validate", str(second))
+    assert (f"{second}:12: dziecko: dofinansowanie wypoczynku dziecka (kolonie, obozy, zimowiska) was already "
+            f"granted to this child in 2026: zfss-wniosek-wypoczynek-dziecka dziecko-1 z 05.07.2026; at most 1 "
+            f"per calendar year (§12 ust. 2)") in result.output.splitlines()
