@@ -89,7 +89,7 @@ def test_a_third_loan_guaranteed_by_one_person_is_refused(tmp_path: Path, regist
     third = _case(ws, "p3", loan("pozyczka-3", "2026-06-01", OLA, guarantor("Anna", "Lis", "K") + PIOTR))
     result = formgen(ws, "render", str(third), "-o", str(out))
     assert result.exit_code == 1
-    assert (f"{third}:25: poreczyciele.1: Piotr Gwarant already guarantees 2 loans: zfss-umowa-pozyczki "
+    assert (f"{third}:25: poreczyciele.1: this guarantor already guarantees 2 loans: zfss-umowa-pozyczki "
             f"pozyczka-1 z 02.03.2026; zfss-umowa-pozyczki pozyczka-2 z 02.04.2026; one employee guarantees "
             f"at most 2 (§17 ust. 4)") in result.output.splitlines()
     # Numbers of the decisions came from the register, one after another.

@@ -91,7 +91,7 @@ def guarantors(item: Issued, ledger: Ledger, params: ZfssParams) -> Findings:
                    if _repaid_on(r) is None or _repaid_on(r) >= item.doc_date]  # type: ignore[operator]
         if len(running) >= loans.maks_poreczen:
             found.append((("poreczyciele", index), (
-                f"{person.name} already guarantees {len(running)} loans: "
+                f"this guarantor already guarantees {len(running)} loans: "
                 f"{'; '.join(r.label() for r in running)}; one employee guarantees at most "
                 f"{loans.maks_poreczen} ({loans.paragraf_poreczen})")))
     return found
