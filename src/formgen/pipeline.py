@@ -185,7 +185,10 @@ class Run:
         remove_stale_temporaries(out)
         self.state = BuildState(out, project.data)
         self.code = code_digest()
-        self.settings = settings
+        # A draft or sample (the mark) and the register recorded into are part of what a file is
+        # made with: a draft is never "up to date" for the run that issues the document.
+        register = project.register.institution if project.register else None
+        self.settings = (*settings, project.mark, register)
         self._forms: dict[str, str] = {}
         self.report = Report(out)
         # --force, or a protected bundle (its keys and signature are new each time): nothing is up to date.
@@ -204,7 +207,7 @@ class Run:
         for form_id in forms:
             if form_id not in self._forms:
                 form = self.project.catalog.forms.get(form_id)
-                folders = [form.folder] if form else []
+                folders = form.folders if form else []
                 self._forms[form_id] = tree_digest([*folders, self.project.templates / "_base"])
         return digest(self.code, [self._forms[f] for f in forms], self.settings)
 
