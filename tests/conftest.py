@@ -14,6 +14,8 @@ from lxml import etree
 from pypdf import PdfReader
 
 from formgen.project import Project
+from tests.pg import postgres_server  # noqa: F401 - a throwaway PostgreSQL server (session)
+from tests.workspaces import register_db  # noqa: F401 - each register test on SQLite and PostgreSQL
 
 # Messages are Polish by default; the suite checks most of them in English (the msgids) and
 # the Polish catalog in tests/test_messages.py. Subprocesses inherit this too.

@@ -106,7 +106,7 @@ def test_benefit_case_computes_the_group_from_the_family(project):
         "od 3 sierpnia 2026 r. do 16 sierpnia 2026 r.",
         "Wyliczenie: grupa 2;",
         "80% × rachunki 1 250,00 zł = 1 000,00 zł",
-        "limit roczny 1 000,00 zł − wykorzystano 400,00 zł = 600,00 zł",
+        "limit roczny 1 000,00 zł − wykorzystano 400,00 zł (podano we wniosku) = 600,00 zł",
         "12% × 400,00 zł = 48,00 zł",
     )
     assert_decision(texts, "1 000,00 zł", "48,00 zł", "952,00 zł")
@@ -185,7 +185,7 @@ def test_culture_and_sport_application(project):
         # group 2, quarter II: cap 270 − 100 already granted = 170 left; 320 × 80 % = 256 → 170;
         # limit 1 000 − 950 = 50 left; 120 taxable × 12 % = 14,40 → 14 zł; 170 − 14 = 156.
         "80% × rachunki 320,00 zł = 256,00 zł",
-        "najwyżej 170,00 zł (limit na II kwartał 2026 r. 270,00 zł, wykorzystano 100,00 zł)",
+        "najwyżej 170,00 zł (limit na II kwartał 2026 r. 270,00 zł, wykorzystano 100,00 zł, podano we wniosku)",
         "12% × 120,00 zł = 14,00 zł",
     )
     assert_decision(texts, "170,00 zł", "14,00 zł", "156,00 zł")

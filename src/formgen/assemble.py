@@ -173,6 +173,7 @@ class Assembly:
     def cover_html(self, starts: list[int]) -> str:
         """The cover page: the issuer, the bundle's name, its documents and first pages."""
         from formgen.render.env import environment
+        from formgen.render.mark import note
 
         # The documents' one issuer (an association issues its own), else the institution.
         issuers = {part.document.author: part.document.issuer for part in self.parts}
@@ -188,7 +189,8 @@ class Assembly:
         template = environment(self.project.templates).get_template("_base/cover.html")
         try:
             return template.render(meta=meta, sprawa={"id": self.name}, wystawca=issuer,
-                                   regulamin=None, zalacznik=None, pakiet=package)
+                                   regulamin=None, zalacznik=None, pakiet=package, znak=self.project.mark,
+                                   znak_opis=note(self.project.mark) if self.project.mark else None)
         except TemplateError as exc:
             raise FormgenError(f"cover page: template error: {exc}") from exc
 

@@ -52,10 +52,12 @@ def _resolve(ref: str, where: Path) -> Any:
 
 @dataclass(frozen=True)
 class Form:
-    """A form: its declaration, its folder and the code it names."""
+    """A form: its declaration, its folder and the code it names; `fallback`: the built-in
+    folder of a form that a workspace overrides (its files serve what the override lacks)."""
 
     decl: Declaration
     folder: Path
+    fallback: Path | None = None
 
     @property
     def id(self) -> str:
@@ -76,7 +78,13 @@ class Form:
 
     @property
     def docx_template(self) -> Path:
-        return self.folder / "template.docx"
+        own = self.folder / "template.docx"
+        return own if own.is_file() or self.fallback is None else self.fallback / "template.docx"
+
+    @property
+    def folders(self) -> list[Path]:
+        """Its folders, the one that wins first."""
+        return [self.folder] + ([self.fallback] if self.fallback else [])
 
     @property
     def html_template(self) -> str:
@@ -101,14 +109,30 @@ class KindsFile(Schema):
 
 
 class Catalog:
-    """All forms found under a templates folder, by id."""
+    """All forms found under a templates folder, by id; a workspace's `overrides` folder
+    replaces single forms (a folder named like a built-in form, with or without its own
+    form.yaml) or adds new ones (a folder with a form.yaml)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, overrides: Path | None = None) -> None:
         self.root = root
         self.forms: dict[str, Form] = {}
         for decl_path in sorted(root.glob("*/form.yaml")):
             self._add(decl_path)
+        if overrides is not None:
+            self._override(overrides)
         self.kinds = self._kinds(root / "kinds.yaml")
+
+    def _override(self, folder: Path) -> None:
+        for own in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            builtin = self.forms.get(own.name)
+            if (own / "form.yaml").is_file():
+                self._add(own / "form.yaml")
+                self.forms[own.name] = Form(self.forms[own.name].decl, own, builtin.folder if builtin else None)
+            elif builtin is not None:
+                self.forms[own.name] = Form(builtin.decl, own, builtin.folder)
+            else:
+                raise CatalogError(f"{own}: no built-in form '{own.name}' to override, and no form.yaml "
+                                   f"declaring a new one")
 
     def _kinds(self, path: Path) -> dict[str, tuple[str, ...]]:
         """Case kinds (templates/kinds.yaml): kind → its forms in the order a bundle lists them."""

@@ -12,27 +12,35 @@ import click
 from formgen import __version__
 
 pass_project = click.make_pass_decorator(object)
+NO_PROJECT = {"init", "verify"}  # commands that say nothing about the example institution
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="formgen")
+@click.option("-w", "--workspace", type=click.Path(file_okay=False, path_type=Path),
+              help="The institution's workspace (default: $FORMGEN_HOME, else the nearest folder upwards "
+                   "with formgen.yaml).")
+@click.option("--db", metavar="URL", help="The register's SQLAlchemy URL, e.g. postgresql+psycopg://host/db "
+                                          "(default: the workspace's formgen.yaml, else its rejestr.sqlite).")
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
-              help="Templates folder (default: ./templates).")
+              help="Templates folder without a workspace (default: the built-in forms).")
 @click.option("--data", type=click.Path(file_okay=False, path_type=Path),
-              help="Data folder with institution.yaml and params/ (default: ./data).")
+              help="Data folder with institution.yaml and params/, used without a workspace or register.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of unexpected errors.")
 @click.option("--lang", type=click.Choice(["pl", "en"]), help="Language of messages (default: Polish, English "
                                                              "when LANG names an English locale).")
 @click.pass_context
-def cli(ctx: click.Context, templates: Path | None, data: Path | None, debug: bool, lang: str | None) -> None:
+def cli(ctx: click.Context, workspace: Path | None, db: str | None, templates: Path | None, data: Path | None,
+        debug: bool, lang: str | None) -> None:
     """formgen: validated YAML/CSV case data to DOCX and PDF forms."""
-    from formgen.project import Project
+    from formgen.commands import open_project
 
     if lang:
         from formgen.i18n import set_language
 
         set_language(lang)
-    ctx.obj = Project(templates, data)
+    quiet = ctx.invoked_subcommand in NO_PROJECT
+    ctx.obj = None if ctx.invoked_subcommand == "init" else open_project(workspace, db, templates, data, quiet)
     if debug:
         import os
 
@@ -130,6 +138,8 @@ def validate(project: Any, paths: tuple[Path, ...], form_id: str | None, encodin
     run(project, list(paths), form_id, encoding, _output(quiet, verbose))
 
 
+_DRAFT = click.option("--draft", is_flag=True,
+                      help="A draft: documents marked PROJEKT and not recorded in the register.")
 _OUTPUT = click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
                        show_default=True, help="Output folder.")
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "all"]), default="all",
@@ -143,13 +153,15 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "all
 @_FORM
 @_ENCODING
 @click.option("--force", is_flag=True, help="Render again even if up to date; overwrite files edited by hand.")
+@_DRAFT
 @output_options
 @pass_project
 def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None, encoding: str | None,
-           force: bool, quiet: bool, verbose: bool, listing: bool) -> None:
+           force: bool, draft: bool, quiet: bool, verbose: bool, listing: bool) -> None:
     """Render the cases of one YAML/CSV file to OUTPUT/<form-id>/<case-id>.docx and .pdf."""
     from formgen.commands import batch as run
 
+    project = project.drafted() if draft else project
     run(project, [path], output, fmt, _given(form_id, encoding, 1, None, force), progress=False,
         output=_output(quiet, verbose, listing))
 
@@ -159,15 +171,18 @@ def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None
 @_OUTPUT
 @_FORMAT
 @run_options
+@_DRAFT
 @output_options
 @pass_project
 def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, form_id: str | None,
-          encoding: str | None, jobs: int | None, executor: str | None, force: bool, quiet: bool,
+          encoding: str | None, jobs: int | None, executor: str | None, force: bool, draft: bool, quiet: bool,
           verbose: bool, listing: bool) -> None:
     """Render every case under PATHS; bad cases are reported and skipped, the rest are produced.
-    Cases whose inputs did not change since the last run into OUTPUT are skipped."""
+    Cases whose inputs did not change since the last run into OUTPUT are skipped. In a
+    workspace, every document produced is recorded in its register."""
     from formgen.commands import batch as run
 
+    project = project.drafted() if draft else project
     run(project, list(paths), output, fmt, _given(form_id, encoding, jobs, executor, force),
         output=_output(quiet, verbose, listing))
 
@@ -191,12 +206,13 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, form_id
 @click.option("--cert-password-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="File whose first line is the password of CERT.p12 (else it is asked for).")
 @click.option("--reason", help="Reason written into the signature.")
+@_DRAFT
 @pass_project
 def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, form_id: str | None,
            encoding: str | None, jobs: int | None, executor: str | None, force: bool, quiet: bool,
            verbose: bool, listing: bool, pdf_variant: str,
            encrypt: bool, password_file: Path | None, sign: Path | None, cert_password_file: Path | None,
-           reason: str | None) -> None:
+           reason: str | None, draft: bool) -> None:
     """Archival PDF/A-3 per case (or per file): a cover, its documents with a bookmark each, the
     case data (YAML) and DOCX files attached, and OUTPUT/<name>.manifest.json for `verify`.
 
@@ -204,6 +220,7 @@ def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, 
     from formgen.commands import Protect
     from formgen.commands import bundle as run
 
+    project = project.drafted() if draft else project
     protect = Protect(encrypt, password_file, sign, cert_password_file, reason)
     run(project, list(paths), output, per_file, _given(form_id, encoding, jobs, executor, force), pdf_variant,
         protect, output=_output(quiet, verbose, listing))
@@ -250,6 +267,119 @@ def new(project: Any, name: str, as_csv: bool, target: Path | None, schemas: Pat
     from formgen.commands import new as run
 
     run(project, name, as_csv, target, schemas)
+
+
+@cli.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option("--nazwa", prompt="Nazwa instytucji (mianownik)", help="The institution's name (nominative).")
+@click.option("--ulica", prompt="Ulica i numer", help="Street and number, e.g. 'ul. Lipowa 5'.")
+@click.option("--kod", prompt="Kod pocztowy", help="Postal code, e.g. 00-950.")
+@click.option("--miejscowosc", prompt="Miejscowość", help="Town.")
+@click.option("--dyrektor", prompt="Dyrektor (imię i nazwisko)", help="The director's first name and surname.")
+@click.option("--stanowisko", default="Dyrektor", show_default=True, help="The director's title.")
+@click.option("--nip", help="NIP.")
+@click.option("--regon", help="REGON.")
+@click.option("--zwany-dalej", default="Pracodawcą", show_default=True,
+              help="The term agreements define, after 'zwanym dalej'.")
+@click.option("--som-akt", default="", help="The order that introduced the child-protection standards.")
+@click.option("--som-data", type=click.DateTime(["%Y-%m-%d"]), help="Its date (YYYY-MM-DD).")
+@click.option("--zfss-akt", default="", help="The order that introduced the ZFŚS regulation.")
+@click.option("--zfss-data", type=click.DateTime(["%Y-%m-%d"]), help="Its date (YYYY-MM-DD).")
+@click.option("--nazwa-dopelniacz", help="The name in the genitive (else proposed or asked).")
+@click.option("--nazwa-miejscownik", help="The name in the locative (else proposed or asked).")
+@click.option("--nazwa-narzednik", help="The name in the instrumental (else proposed or asked).")
+@click.option("--zwany-dalej-biernik", help="The defined term in the accusative ('Pracodawcę').")
+@click.option("--reprezentacja", help="The director in the accusative ('Dyrektora Annę Nowak').")
+@click.option("--som-tytul-dopelniacz", help="The standards' title in the genitive.")
+@click.option("--zfss-tytul-dopelniacz", help="The ZFŚS regulation's title in the genitive.")
+@click.option("--rok", type=int, help="The fund year to start with (default: this year).")
+@click.option("-y", "--yes", "assume_yes", is_flag=True, help="Accept the proposed forms without asking.")
+def init(folder: Path, rok: int | None, assume_yes: bool, som_data: Any, zfss_data: Any, **fields: Any) -> None:
+    """Create an institution's workspace in FOLDER (default: here): profile, this year's fund
+    parameters, procedures, an empty register and a README."""
+    from formgen.init import QUESTIONS, Answers
+    from formgen.workspace_commands import init as run
+
+    forms = {key: fields.pop(key) for key in QUESTIONS if fields.get(key)}
+    for key in QUESTIONS:
+        fields.pop(key, None)
+    given = Answers(**fields, som_data=som_data.date() if som_data else None,
+                    zfss_data=zfss_data.date() if zfss_data else None, forms=forms)
+    run(folder, given, assume_yes, rok)
+
+
+@cli.command()
+@click.argument("year", type=click.IntRange(2000, 2199))
+@pass_project
+def year(project: Any, year: int) -> None:
+    """Write the workspace's fund parameters for YEAR from the latest earlier year's and list the
+    values to revisit."""
+    from formgen.workspace_commands import year as run
+
+    run(project, year)
+
+
+@cli.group()
+def register() -> None:
+    """The register of the documents issued in this workspace."""
+
+
+_FILTERS = [
+    click.option("--year", "year", type=int, help="Documents of this year."),
+    click.option("--form", "form_id", help="Documents of this form."),
+    click.option("--person", help="Documents about this person: a PESEL, or part of the name."),
+    click.option("--all", "history", is_flag=True, help="Also the records that corrections superseded."),
+]
+
+
+def _filters(function: Any) -> Any:
+    for option in reversed(_FILTERS):
+        function = option(function)
+    return function
+
+
+@register.command("list")
+@_filters
+@pass_project
+def register_list(project: Any, year: int | None, form_id: str | None, person: str | None, history: bool) -> None:
+    """One line per document: register no., date, form, case, number, amount, status."""
+    from formgen.workspace_commands import register_list as run
+
+    run(project, year, form_id, person, history)
+
+
+@register.command("show")
+@click.argument("number", type=int)
+@pass_project
+def register_show(project: Any, number: int) -> None:
+    """Every field of document NUMBER of the register."""
+    from formgen.workspace_commands import register_show as run
+
+    run(project, number)
+
+
+@register.command("export")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@_filters
+@pass_project
+def register_export(project: Any, target: Path, year: int | None, form_id: str | None, person: str | None,
+                    history: bool) -> None:
+    """Write the documents to TARGET (.csv or .xlsx) for the accountant; text that looks like a
+    formula stays text."""
+    from formgen.workspace_commands import register_export as run
+
+    run(project, target, year, form_id, person, history)
+
+
+@register.command("repaid")
+@click.argument("case_id", metavar="CASE-ID")
+@click.option("--date", "day", required=True, type=click.DateTime(["%Y-%m-%d"]), help="The day it was repaid.")
+@pass_project
+def register_repaid(project: Any, case_id: str, day: Any) -> None:
+    """Record that the loan of CASE-ID was repaid early (the waiting time of §20 counts from it)."""
+    from formgen.workspace_commands import register_repaid as run
+
+    run(project, case_id, day.date())
 
 
 def main() -> None:

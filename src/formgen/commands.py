@@ -15,6 +15,31 @@ from formgen.errors import FormgenError
 from formgen.project import Project
 
 
+def open_project(workspace: Path | None, db: str | None, templates: Path | None, data: Path | None,
+                 quiet: bool = False) -> Project:
+    """The project a command works on: a workspace's (with its register), or a data folder given
+    by --data (no register), or the bundled example institution (documents marked WZÓR, and
+    one line on stderr saying so)."""
+    import os
+
+    from formgen import workspace as ws
+    from formgen.project import RegisterLink
+
+    if data or templates or os.environ.get("FORMGEN_DATA"):
+        if workspace or db:
+            raise FormgenError("--data/--templates work without a workspace; leave out --workspace and --db")
+        return Project(templates, data)
+    found = ws.find(workspace)
+    if found is None:
+        if db:
+            raise FormgenError("--db needs a workspace (formgen init creates one)")
+        if not quiet:
+            click.echo(ws.SAMPLE_NOTICE, err=True)
+        return Project(mark="WZÓR")
+    link = RegisterLink(found.db_url(db), found.institution, tuple(sorted(found.config.numery.items())))
+    return Project(templates, found.data, overrides=found.templates, register=link)
+
+
 def list_forms(project: Project) -> None:
     """Print id, title and source annex of every form."""
     forms = project.catalog.forms.values()
@@ -58,6 +83,11 @@ def validate(project: Project, paths: list[Path], form: str | None, encoding: st
 
     output = output or Output()
     cases, invalid = collect(project, paths, form, encoding)
+    if project.register is not None:
+        from formgen.register.validate import cross_check
+
+        cases, refused = cross_check(project, cases)
+        invalid += refused
     for case in cases:
         for warning in case.warnings:
             output.note(str(warning))
@@ -162,6 +192,8 @@ def _print_report(report: Any, output: Output) -> None:
         for path in result.written:
             output.problem(f"{result.label}: {path} was changed since formgen wrote it; left alone "
                            f"(--force overwrites it)")
+    for note in report.notes:
+        output.note(note)
     if report.skipped:
         output.detail(f"{report.skipped} up to date (unchanged since the last run)")
 

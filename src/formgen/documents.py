@@ -18,6 +18,7 @@ from formgen.cases.source import MAX_TABLE_ROWS
 from formgen.catalog import Form
 from formgen.errors import FormgenError
 from formgen.project import Project
+from formgen.render.mark import note
 
 
 @dataclass
@@ -52,7 +53,8 @@ def common_context(project: Project, form: Form, case: Case, when: dt.datetime) 
     annex = regulation.zalaczniki.get(form.id, form.decl.annex) if regulation else form.decl.annex
     return {"formularz": form.decl, "instytucja": profile, "regulamin": regulation, "zalacznik": annex,
             "autor_dokumentu": profile.nazwa, "wystawca": profile,  # a form's context may name another issuer
-            "styl_dat": form.decl.daty, "sprawa": {"id": case.id}, "wygenerowano": when.date()}
+            "styl_dat": form.decl.daty, "sprawa": {"id": case.id}, "wygenerowano": when.date(),
+            "znak": project.mark, "znak_opis": note(project.mark) if project.mark else None}
 
 
 def document_context(project: Project, form: Form, case: Case, when: dt.datetime) -> dict[str, Any]:
@@ -74,15 +76,16 @@ def render_document(project: Project, form: Form, case: Case, when: dt.datetime,
     context = document_context(project, form, case, when)
     author = context["autor_dokumentu"]
     try:
-        html = render_html(project.templates, form, context, when)
+        html = render_html(project.template_roots, form, context, when)
         check_size(form, html)
         out = RenderedDocument(form, case, html, author, context["wystawca"])
         if docx:
-            out.docx = render_docx(form.docx_template, project.templates, context, form.decl.title, author, when)
+            out.docx = render_docx(form.docx_template, project.template_roots, context, form.decl.title, author,
+                                   when, mark=project.mark)
     except TemplateError as exc:
         raise FormgenError(f"form {form.id}: template error: {exc}") from exc
     if layout:
-        out.layout = html_to_document(html, form.folder, [project.templates], pdf_variant=pdf_variant)
+        out.layout = html_to_document(html, form.folder, list(project.template_roots), pdf_variant=pdf_variant)
     return out
 
 

@@ -73,6 +73,12 @@ class LoanParams(Schema):
     poreczyciele: int
     kwota_maks: Money
     karencja_miesiecy: int
+    # Rules the register checks: how many loans one employee may guarantee at a time (§17 ust. 4)
+    # and the paragraphs the messages cite; the plan's part loans are paid from.
+    maks_poreczen: int = Field(default=2, ge=1)
+    paragraf_poreczen: Text = "§17 ust. 4"
+    paragraf_karencji: Text = "§20 ust. 1"
+    czesc_planu: Text | None = None
     cele: dict[str, Text]  # the closed list of purposes (§15): key → wording
     zalaczniki: dict[str, PurposeDocuments] = {}  # §16: documents by purpose key (absent: none)
     # The application's list (Zał. 8 words it differently, in ten items); empty: §15's list.
@@ -132,6 +138,12 @@ class BenefitKind(Schema):
     podatek: Literal["limit", "zwolnione", "w_calosci"]
     min_dni_urlopu: int | None = None  # wczasy: the leave that entitles to the subsidy (§13.5)
     wiek_dziecka_do: int | None = None  # children's holidays: the child must be under this age
+    # What the register checks: at most `limit_przyznan` grants per person (or per child) in each
+    # period (okres), citing `paragraf`; the fund plan's part (podzial_funduszu.klucz) it is paid from.
+    limit_przyznan: int | None = Field(default=None, ge=1)
+    na: Literal["osobe", "dziecko"] = "osobe"
+    paragraf: Text | None = None
+    czesc_planu: Text | None = None
 
 
 class RandomGrants(Schema):
@@ -185,6 +197,13 @@ class ZfssParams(Schema):
         if total != 100:
             found.append((("podzial_funduszu",), f"shares sum to {total} %, not 100 %"))
         found += self.pozyczki.findings()
+        parts = {part.klucz for part in self.podzial_funduszu}
+        for key, kind in self.swiadczenia.items():
+            if kind.czesc_planu and kind.czesc_planu not in parts:
+                found.append((("swiadczenia", key, "czesc_planu"), f"'{kind.czesc_planu}' is no part of "
+                              f"podzial_funduszu ({', '.join(sorted(parts))})"))
+        if self.pozyczki.czesc_planu and self.pozyczki.czesc_planu not in parts:
+            found.append((("pozyczki", "czesc_planu"), f"'{self.pozyczki.czesc_planu}' is no part of podzial_funduszu"))
         for key, kind in self.swiadczenia.items():
             if kind.grupy and len(kind.grupy) != count:
                 found.append((("swiadczenia", key, "grupy"), f"needs one entry per income group ({count})"))

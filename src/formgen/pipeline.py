@@ -38,7 +38,7 @@ from formgen.output import (
     slug,
 )
 from formgen.plan import Planner, Unit, name_clash
-from formgen.project import Project, Setup
+from formgen.project import Project
 from formgen.runner import Failure, Job, Outcome, Product, executor_for, run, usable_cores
 from formgen.state import BuildState, Entry, InputRecord, Written, code_digest, digest, tree_digest
 
@@ -76,6 +76,7 @@ class Report:
     skipped: int = 0
     left_alone: list[Result] = field(default_factory=list)
     stopped: Result | None = None
+    notes: list[str] = field(default_factory=list)  # the register's: repairs, files gone
 
     @property
     def written(self) -> list[Path]:
@@ -125,6 +126,7 @@ class Writer:
         self.out, self.state, self.context = out, state, context
         self.report, self.progress = report, progress
         self.units: dict[str, Unit] = {}
+        self.recorder: Any = None  # formgen.register.recorder.Recorder in a workspace
 
     def consume(self, job: Job, outcome: Outcome) -> bool:
         """Write a job's outcome; False when the run must stop (a fatal write error)."""
@@ -144,9 +146,12 @@ class Writer:
 
     def _write(self, unit: Unit, product: Product, result: Result) -> None:
         staged = Staged()
+        hashes = {relative: sha256(data) for relative, data in product.files}
         try:
             for relative, data in product.files:
                 staged.add(safe_path(self.out, *relative.split("/")), data)
+            if self.recorder is not None:
+                self.recorder.before(unit.key, hashes)
             result.written = staged.commit()
         except WriteError as exc:
             result.error, result.fatal = exc.message, exc.fatal
@@ -162,6 +167,8 @@ class Writer:
             outputs[relative] = Written(sha256(data), stat.st_size, stat.st_mtime_ns)
         data_files = {rel: self.state.file_hash(self.state.data_root / rel) or "" for rel in product.used}
         self.state.record(Entry(unit.key, unit.record, self.context(unit.forms), unit.forms, data_files, outputs))
+        if self.recorder is not None:
+            result.warnings += self.recorder.after(unit.key, hashes)
 
 
 # --- The runs ----------------------------------------------------------------------------------
@@ -188,21 +195,29 @@ class Run:
         remove_stale_temporaries(out)
         self.state = BuildState(out, project.data)
         self.code = code_digest()
-        self.settings = settings
+        # A draft or sample (the mark) and the register recorded into are part of what a file is
+        # made with: a draft is never "up to date" for the run that issues the document.
+        register = project.register.institution if project.register else None
+        self.settings = (*settings, project.mark, register)
         self._forms: dict[str, str] = {}
         self.report = Report(out)
         # --force, or a protected bundle (its keys and signature are new each time): nothing is up to date.
         self.rebuild = options.force or rebuild
         self.planner = Planner(project, self.state, self.context, options.form, options.encoding, self.rebuild)
         self.writer = Writer(out, self.state, self.context, self.report, options.progress)
-        self.setup = Setup(project.templates, project.data)
+        self.setup = project.setup
+        self.recorder = None
+        if project.register is not None:
+            from formgen.register.recorder import Recorder
+
+            self.recorder = self.writer.recorder = Recorder(project, out, self.when)
 
     def context(self, forms: list[str]) -> str:
         """The digest of what a unit of these forms is made with, besides its records."""
         for form_id in forms:
             if form_id not in self._forms:
                 form = self.project.catalog.forms.get(form_id)
-                folders = [form.folder] if form else []
+                folders = form.folders if form else []
                 self._forms[form_id] = tree_digest([*folders, self.project.templates / "_base"])
         return digest(self.code, [self._forms[f] for f in forms], self.settings)
 
@@ -216,12 +231,21 @@ class Run:
                 unit.ok = True
             elif edited:
                 self.report.left_alone.append(Result(unit.key, unit.label, written=edited))
+            elif self.recorder is not None and (refused := self._refused(unit)):
+                self.report.results.append(refused)
             else:
                 self.writer.units[unit.key] = unit
                 todo.append(make(unit))
         for _ in range(len(units) - len(todo)):
             self.options.progress.advance()
         return run(todo, executor, self.writer.consume)
+
+    def _refused(self, unit: Unit) -> Result | None:
+        """The unit's cases against the register (formgen.register): a failed result when the
+        rules across cases refuse one, else None (the answers go with the records)."""
+        records = self.planner.records_of(unit) if unit.register is None else []
+        problems = self.recorder.prepare(unit.key, records, unit.register, unit.record)
+        return Result(unit.key, unit.label, problems=problems) if problems else None
 
     def register_units(self, cases: list[Unit]) -> list[Unit]:
         """A unit per register whose source form occurs among the cases that were produced."""
@@ -259,6 +283,8 @@ class Run:
                 self.state.forget_input(path)
         self.state.save()
         self.report.problems = self.planner.problems
+        if self.recorder is not None:
+            self.report.notes += self.recorder.finish()
         return self.report
 
 

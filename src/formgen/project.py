@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
+from formgen.builtin import builtin_data, builtin_templates
 from formgen.cases.validation import load_file
 from formgen.catalog import Catalog
 from formgen.errors import CatalogError, InputError
@@ -17,34 +18,62 @@ from formgen.params import InterventionProcedures, ZfssParams
 from formgen.profile import Profile
 from formgen.rules.intervention import Procedure
 
-PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
+def default_dir(env_var: str, builtin: Path) -> Path:
+    """A folder from the environment, else the bundled one."""
+    return Path(os.environ[env_var]) if os.environ.get(env_var) else builtin
 
 
-def default_dir(env_var: str, name: str) -> Path:
-    """A folder from the environment, else ./name, else the one beside the source tree."""
-    if os.environ.get(env_var):
-        return Path(os.environ[env_var])
-    here = Path.cwd() / name
-    return here if here.is_dir() else PACKAGE_ROOT / name
+@dataclass(frozen=True)
+class RegisterLink:
+    """Where a project records what it issues: the register's URL and the institution's key."""
+
+    url: str
+    institution: str
+    formats: tuple[tuple[str, str], ...] = ()  # number series -> format ("{n}/{rok}")
 
 
 M = TypeVar("M")
 
 
 class Project:
-    """Templates, profile and yearly parameters, each loaded once and checked on load."""
+    """Templates, profile and yearly parameters, each loaded once and checked on load.
 
-    def __init__(self, templates: Path | None = None, data: Path | None = None) -> None:
-        self.templates = (templates or default_dir("FORMGEN_TEMPLATES", "templates")).resolve()
-        self.data = (data or default_dir("FORMGEN_DATA", "data")).resolve()
+    `overrides`: a workspace's templates folder, whose forms win over the built-in ones of the
+    same id; `mark`: a word printed across every document ("WZÓR" for the bundled example
+    institution); `register`: where issued documents are recorded (None: nowhere).
+    """
+
+    def __init__(self, templates: Path | None = None, data: Path | None = None, *,
+                 overrides: Path | None = None, mark: str | None = None,
+                 register: RegisterLink | None = None) -> None:
+        self.templates = (templates or default_dir("FORMGEN_TEMPLATES", builtin_templates())).resolve()
+        self.data = (data or default_dir("FORMGEN_DATA", builtin_data())).resolve()
+        self.overrides = overrides.resolve() if overrides is not None and overrides.is_dir() else None
+        self.mark = mark
+        self.register = register
         self._recorders: list[set[Path]] = []
         self._models: dict[tuple[type, str], Any] = {}
+
+    def drafted(self) -> Project:
+        """This project for a draft: documents marked PROJEKT (or still WZÓR), nothing recorded."""
+        return Project(self.templates, self.data, overrides=self.overrides, mark=self.mark or "PROJEKT")
+
+    @property
+    def template_roots(self) -> tuple[Path, ...]:
+        """The folders templates are looked up in, the workspace's first."""
+        return (self.overrides, self.templates) if self.overrides else (self.templates,)
+
+    @property
+    def setup(self) -> Setup:
+        """How a worker process rebuilds this project."""
+        return Setup(self.templates, self.data, self.overrides, self.mark, self.register)
 
     @cached_property
     def catalog(self) -> Catalog:
         if not self.templates.is_dir():
             raise CatalogError(f"templates folder not found: {self.templates}")
-        return Catalog(self.templates)
+        return Catalog(self.templates, self.overrides)
 
     def data_file(self, relative: str) -> Path:
         """A file of the data folder, recorded as used by every `recording()` block open."""
@@ -71,7 +100,8 @@ class Project:
         relative = f"params/zfss-{year}.yaml"
         if not (self.data / relative).is_file():
             self.data_file(relative)
-            raise CatalogError(f"no fund parameters for {year}: {self.data / relative} is missing")
+            hint = f" (formgen year {year} makes it from the year before)" if self.register else ""
+            raise CatalogError(f"no fund parameters for {year}: {self.data / relative} is missing{hint}")
         return self.data_model(ZfssParams, relative)
 
     @property
@@ -110,12 +140,15 @@ class Setup:
 
     templates: Path
     data: Path
+    overrides: Path | None = None
+    mark: str | None = None
+    register: RegisterLink | None = None
 
     def project(self) -> Project:
-        key = (self.templates, self.data)
-        if key not in _PROJECTS:
-            _PROJECTS[key] = Project(self.templates, self.data)
-        return _PROJECTS[key]
+        if self not in _PROJECTS:
+            _PROJECTS[self] = Project(self.templates, self.data, overrides=self.overrides, mark=self.mark,
+                                      register=self.register)
+        return _PROJECTS[self]
 
 
-_PROJECTS: dict[tuple[Path, Path], Project] = {}
+_PROJECTS: dict[Setup, Project] = {}

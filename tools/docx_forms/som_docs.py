@@ -76,6 +76,7 @@ def som_karta_zgloszenia(b: Builder) -> None:
     """SOM-D Zał. 4: the incident card (layout designed from §14–15; the seed gives none)."""
     b.annex()
     b.title("KARTA ZGŁOSZENIA ZDARZENIA", "ZAGRAŻAJĄCEGO BEZPIECZEŃSTWU MAŁOLETNICH")
+    b.para("{% if karta.numer %}nr {{ karta.numer }}{% endif %}", align="center")
     _label(b, "1. Data i godzina przyjęcia zgłoszenia:")
     _answer(b, ("b", "{{ karta.data_zgloszenia|data }}"), ", godz. ",
             ("b", _time("karta.godzina_zgloszenia")))

@@ -70,7 +70,7 @@ def _paragraph(b: Builder, number: int) -> None:
 def _terms(b: Builder) -> None:
     """§ 1 – § 7 of the seed."""
     _paragraph(b, 1)
-    b.para("Decyzją nr ", ("b", "{{ umowa.decyzja.numer }}"), " z dnia ",
+    b.para("Decyzją nr ", ("b", "{{ umowa.decyzja.numer|dots(8) }}"), " z dnia ",
            ("b", "{{ umowa.decyzja.data|data }}"),
            " podjętą w porozumieniu z Zakładową Komisją d/s Socjalnych, w trybie i na zasadach "
            "określonych Ustawą z dnia 04 marca 1994 roku o Zakładowym Funduszu Świadczeń "
@@ -175,7 +175,7 @@ def _schedule(b: Builder) -> None:
     b.para("")
     b.title("Harmonogram spłaty pożyczki")
     grid(b, [["Pożyczkobiorca", "B:" + BORROWER, "Decyzja",
-              "nr {{ umowa.decyzja.numer }} z dnia {{ umowa.decyzja.data|data }}"],
+              "nr {{ umowa.decyzja.numer|dots(8) }} z dnia {{ umowa.decyzja.data|data }}"],
              ["Kwota pożyczki", "B:{{ plan.principal|kwota }}",
               "Oprocentowanie", PROCENT + " w stosunku rocznym"],
              ["Odsetki", "{{ plan.total_interest|kwota }}",

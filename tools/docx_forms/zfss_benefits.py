@@ -21,7 +21,8 @@ TAX = ('{% if warunki.kind.podatek == "zwolnione" %}zwolnione bez limitu.'
        '{% elif warunki.kind.podatek == "w_calosci" %}w całości, {{ podatek.stawka|procent }} × '
        '{{ x.taxable|kwota }} = {{ x.tax|kwota }}.'
        '{% else %}limit roczny {{ podatek.limit_roczny|kwota }} − wykorzystano '
-       '{{ wniosek.wykorzystany_limit|kwota }} = {{ x.limit_left|kwota }}; '
+       '{{ limit.wykorzystano|kwota }}{% if limit.zrodlo %} ({{ limit.zrodlo }}){% endif %} = '
+       '{{ x.limit_left|kwota }}; '
        '{{ podatek.stawka|procent }} × {{ x.taxable|kwota }} = {{ x.tax|kwota }} '
        '(w pełnych złotych).{% endif %}')
 
@@ -247,7 +248,8 @@ def zfss_wniosek_kultura_sport(b: Builder) -> None:
     _signed(b, "(własnoręczny podpis)")
     quarter = (" (limit na {{ kwartal|rzymska }} kwartał {{ wniosek.data.year }} r. "
                "{{ limit_kwartalny|kwota }}, wykorzystano "
-               "{{ wniosek.wykorzystano_w_kwartale|kwota }})")
+               "{{ kwartal_wykorzystano.kwota|kwota }}{% if kwartal_wykorzystano.zrodlo %}, "
+               "{{ kwartal_wykorzystano.zrodlo }}{% endif %})")
     _committee(b, "przyznanie dofinansowania", "nie przyznanie dofinansowania.", (3, False), quarter)
 
 

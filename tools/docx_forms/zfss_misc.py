@@ -248,3 +248,27 @@ def zfss_grupy_dochodowe(b: Builder) -> None:
     b.para("")
     b.para(("s", BOUNDARY_RULE))
     _board_signatures(b)
+
+
+def zfss_wykonanie_planu(b: Builder) -> None:
+    """The yearly report: granted per part of the fund plan against the plan (from the register)."""
+    b.para("{{ miejscowosc }}, dnia {{ sprawozdanie.data|data }}", align="right")
+    b.title("Sprawozdanie z wykonania planu podziału środków",
+            "Zakładowego Funduszu Świadczeń Socjalnych za {{ sprawozdanie.rok }} rok")
+    b.para("W {{ instytucja.nazwa_miejscownik }} w {{ sprawozdanie.rok }} roku ze środków Zakładowego Funduszu "
+           "Świadczeń Socjalnych przyznano świadczenia i pożyczki w następujących wysokościach, w podziale na "
+           "części planu:")
+    grid(b, [["B:S:Lp.", "B:S:Część planu", "B:S:Plan", "B:S:Przyznano", "B:S:Liczba świadczeń", "B:S:Pozostało",
+              "B:S:Wykonanie"],
+             ["{%tr for w in wiersze %}", "", "", "", "", "", ""],
+             ["R:{{ loop.index }}.", "{{ w.nazwa }}", "R:{{ w.plan|kwota(8) }}", "R:{{ w.przyznano|kwota(8) }}",
+              "R:{{ w.liczba|dots(4) }}", "R:{{ w.pozostalo|kwota(8) }}", "R:{{ w.procent|procent(4) }}"],
+             ["{%tr endfor %}", "", "", "", "", "", ""],
+             ["", "B:Razem", "B:R:{{ razem.plan|kwota(8) }}", "B:R:{{ razem.przyznano|kwota(8) }}", "",
+              "B:R:{{ razem.pozostalo|kwota(8) }}", "B:R:{{ razem.procent|procent(4) }}"]],
+         [11, 48, 24, 24, 19, 24, 20], borders=True, size=9.5)
+    b.para(("s", "{% if z_rejestru %}Kwoty przyznane: z rejestru wydanych dokumentów (decyzje Komisji Socjalnej i "
+                 "umowy pożyczek).{% else %}Kwoty przyznane: według danych sprawozdania.{% endif %}"
+                 "{% if zrodlo_planu %} Plan: {{ zrodlo_planu }}.{% endif %}"), align="left")
+    b.signatures("(sporządził{% if sprawozdanie.sporzadzil %}: {{ sprawozdanie.sporzadzil }}{% endif %})",
+                 "({{ instytucja.dyrektor.stanowisko }} – podpis)")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from formgen.cases.answers import NONE, Answers, attach
 from formgen.cases.csvread import read_csv
 from formgen.cases.include import expand_includes
 from formgen.cases.source import Record
@@ -34,13 +35,15 @@ class Case:
     data: BaseModel
     derived: bool = False  # a register built from other cases, not read from a file
     warnings: tuple[Problem, ...] = ()  # worth a look, but not errors (e.g. a name's guessed forms)
+    answers: Answers = NONE  # what the register answered for it (amounts used, numbers)
 
     def data_for(self, form: Form) -> BaseModel:
-        """The case's data seen through one form's schema."""
+        """The case's data seen through one form's schema (with the register's answers)."""
         if isinstance(self.data, form.schema):
             return self.data
         names = form.schema.model_fields
-        return form.schema.model_construct(**{k: getattr(self.data, k) for k in names})
+        data = form.schema.model_construct(**{k: getattr(self.data, k) for k in names})
+        return attach(data, self.answers) if self.answers else data
 
 
 def discover(paths: list[Path], skip: tuple[Path, ...] = ()) -> list[Path]:
@@ -127,7 +130,10 @@ def _to_case(record: Record, project: Project) -> Case:
     except ValidationError as exc:
         raise InputError(labelled(problems + problems_of(exc, record), schema)) from None
     warnings = tuple(labelled([at(record, loc, f"warning: {msg}") for loc, msg in name_warnings(data)], schema))
-    case = Case(id=case_id, record=record, forms=forms, data=data, warnings=warnings)
+    answers = record.answers or NONE
+    if answers:
+        data = attach(data, answers)
+    case = Case(id=case_id, record=record, forms=forms, data=data, warnings=warnings, answers=answers)
     for form in forms:
         if form.check:
             problems += _run_check(form, case, project)

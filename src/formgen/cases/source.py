@@ -27,6 +27,7 @@ class Record:
     data: dict[str, Any]
     lines: dict[Loc, int] = field(default_factory=dict)
     files: dict[Loc, Path] = field(default_factory=dict)  # parts read from another file (CSV)
+    answers: Any = None  # what the register answered for the case (formgen.cases.answers.Answers)
 
     def line_of(self, loc: Loc) -> int:
         """Line of the longest known prefix of `loc` (a missing key points at its parent)."""

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
+from formgen.cases.answers import Answered
 from formgen.fields import Date, LongText, Schema, Text
 from formgen.forms.common import Findings, Loc, Person, by_sex
 from formgen.forms.som import Child
@@ -137,9 +138,14 @@ class Notice(Schema):
         json_schema_extra={"examples": ["telefonicznie"]})
 
 
-class IncidentReport(Schema):
+class IncidentReport(Answered):
     """Karta zgłoszenia zdarzenia zagrażającego bezpieczeństwu małoletnich (SOM-D Zał. 4)."""
 
+    numer: Text | None = Field(
+        default=None, title="Numer karty",
+        description=("Numer karty zgłoszenia w rejestrze zgłoszeń; puste: w przestrzeni roboczej "
+                     "następny wolny numer roku z rejestru, bez niej wykropkowane miejsce."),
+        json_schema_extra={"examples": ["3/2026"]})
     dziecko: Child = Field(
         title="Dziecko",
         description="Dziecko, którego dotyczy zgłoszenie: imię, nazwisko i data urodzenia.")

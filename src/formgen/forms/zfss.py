@@ -8,7 +8,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from formgen.errors import CatalogError
-from formgen.fields import Date, Money, Percent, Schema, Text
+from formgen.cases.answers import Answered
+from formgen.fields import Date, LongText, Money, Percent, Schema, Text
 from formgen.forms.common import Findings, Person, Sex, by_sex
 from formgen.project import Project
 from formgen.rules import fund, income, loan
@@ -76,11 +77,13 @@ class Guarantor(Person):
 
 
 class Decision(Schema):
-    """The director's decision granting the loan."""
+    """The director's decision granting the loan; without a number, the register gives the
+    next free one of the year (or a dotted line is printed, without a register)."""
 
-    numer: Text = Field(
-        title="Numer decyzji",
-        description="Numer decyzji Dyrektora o przyznaniu pożyczki.",
+    numer: Text | None = Field(
+        default=None, title="Numer decyzji",
+        description=("Numer decyzji Dyrektora o przyznaniu pożyczki; puste: w przestrzeni roboczej "
+                     "następny wolny numer roku z rejestru."),
         json_schema_extra={"examples": ["14/ZFŚS/2026"]})
     data: Date = Field(
         title="Data decyzji",
@@ -89,7 +92,7 @@ class Decision(Schema):
         json_schema_extra={"examples": ["2026-11-16"]})
 
 
-class LoanAgreement(Schema):
+class LoanAgreement(Answered):
     """Umowa w sprawie pożyczki z ZFŚS (ZFSS Zał. 9)."""
 
     data_umowy: Date = Field(
@@ -137,6 +140,14 @@ class LoanAgreement(Schema):
         title="Poręczyciele",
         description=("Poręczyciele pożyczki: pracownicy zatrudnieni na czas nieokreślony, "
                      "tylu, ilu wymagają parametry roku (dwóch według §17 ust. 4)."))
+    # §20 ust. 1: why the loan is granted before the waiting time since the last one has passed
+    # ("w wyjątkowych sytuacjach"); the register keeps it with the agreement.
+    wyjatek: LongText | None = Field(
+        default=None, title="Uzasadnienie wyjątku",
+        description=("Dlaczego pożyczkę udziela się przed upływem okresu od spłaty poprzedniej "
+                     "(§20 ust. 1: „w wyjątkowych sytuacjach”); rejestr zapisuje je z umową. "
+                     "Puste: obowiązuje zwykły okres oczekiwania."),
+        json_schema_extra={"examples": ["pożar mieszkania w październiku 2026 r."]})
 
 
 def check_loan_agreement(case: LoanAgreement, project: Project) -> Findings:

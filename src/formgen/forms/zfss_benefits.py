@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from formgen.cases.answers import Answered, answers_of
 from formgen.errors import CatalogError
 from formgen.fields import Date, LongText, Money, Schema, Text
 from formgen.forms.common import Applicant, Findings, by_sex
@@ -77,7 +78,7 @@ class Opinion(Schema):
         json_schema_extra={"examples": [["Anna Przykładowa", "Tomasz Przykładowy"]]})
 
 
-class Application(Schema):
+class Application(Answered):
     """What every benefit application holds: applicant, group, bills, the committee's part."""
 
     data: Date = Field(
@@ -118,11 +119,13 @@ class Application(Schema):
         default=None, title="Opinia Komisji Socjalnej",
         description=("Opinia Komisji Socjalnej: wniosek, kwota, uzasadnienie i skład; puste: "
                      "część komisji i kwoty decyzji zostają do wypełnienia ręcznie."))
-    wykorzystany_limit: Money = Field(  # tax-free limit already used this year
-        default=ZERO, title="Wykorzystany limit zwolnienia z podatku",
+    # The tax-free limit already used this year: given here, it wins over the register's sum.
+    wykorzystany_limit: Money | None = Field(
+        default=None, title="Wykorzystany limit zwolnienia z podatku",
         description=("Kwota świadczeń wolnych od podatku, które wnioskodawca otrzymał już "
                      "w tym roku, w zł (300.00 lub 300,00); pomniejsza roczny limit zwolnienia "
-                     "przy wyliczaniu podatku. Domyślnie 0,00."),
+                     "przy wyliczaniu podatku. Puste: suma z rejestru (w przestrzeni roboczej), "
+                     "a bez rejestru 0,00."),
         json_schema_extra={"examples": ["300.00"]})
 
 
@@ -205,6 +208,15 @@ def check_application(case: Application, project: Project, terms_of: TermsOf) ->
         return [(("data",), exc.message)]
 
 
+def used_limit(case: Application) -> tuple[Decimal, str | None]:
+    """The tax-free limit used this year before this benefit, and where that comes from: the
+    case's own value ("podano we wniosku"), else the register's sum, else nothing known (0)."""
+    if case.wykorzystany_limit is not None:
+        return case.wykorzystany_limit, "podano we wniosku"
+    used = answers_of(case).used_limit
+    return (used.amount, used.describe()) if used else (ZERO, None)
+
+
 def _amounts(case: Application, terms: Terms, params: ZfssParams) -> benefit.Award | None:
     """The decision's amounts when the committee grants; None otherwise."""
     opinion = case.opinia
@@ -213,7 +225,7 @@ def _amounts(case: Application, terms: Terms, params: ZfssParams) -> benefit.Awa
     bills = sum((b.kwota for b in case.rachunki), ZERO) if case.rachunki else None
     return benefit.award(bills, terms.percent, terms.cap, committee=opinion.kwota,
                          annual_limit=params.podatek.limit_roczny,
-                         used_limit=case.wykorzystany_limit, rate=params.podatek.stawka / 100,
+                         used_limit=used_limit(case)[0], rate=params.podatek.stawka / 100,
                          treatment=terms.kind.podatek)
 
 
@@ -235,6 +247,7 @@ def application_context(case: Application, project: Project, terms_of: TermsOf,
         "decyzja": dict(zip(("przyznana", "podatek", "do_wyplaty"), amounts)),
         "rachunki_suma": sum((b.kwota for b in case.rachunki), ZERO), "podatek": params.podatek,
         "komisja": members + [None] * (max(signers, len(members)) - len(members)),
+        "limit": dict(zip(("wykorzystano", "zrodlo"), used_limit(case))),
         "miejscowosc": case.miejscowosc or project.profile.adres.miejscowosc,
     }
 
@@ -430,19 +443,29 @@ class CultureApplication(Application):
         description=("Na co wnioskodawca prosi o dofinansowanie (np. karnet na basen, bilety "
                      "do teatru); puste: linie zostają wykropkowane."),
         json_schema_extra={"examples": ["karnetu na basen na III kwartał 2026 r."]})
-    wykorzystano_w_kwartale: Money = Field(  # already granted to the person this quarter
-        default=ZERO, title="Dofinansowanie wykorzystane w kwartale",
+    # Already granted to the person this quarter: given here, it wins over the register's sum.
+    wykorzystano_w_kwartale: Money | None = Field(
+        default=None, title="Dofinansowanie wykorzystane w kwartale",
         description=("Kwota dofinansowania, którą wnioskodawca otrzymał już w tym kwartale, w zł "
-                     "(120.00 lub 120,00); pomniejsza kwartalny limit grupy. Domyślnie 0,00."),
+                     "(120.00 lub 120,00); pomniejsza kwartalny limit grupy. Puste: suma z rejestru "
+                     "(w przestrzeni roboczej), a bez rejestru 0,00."),
         json_schema_extra={"examples": ["120.00"]})
+
+
+def used_in_quarter(case: CultureApplication) -> tuple[Decimal, str | None]:
+    """What the quarter has already granted the person, and where that comes from."""
+    if case.wykorzystano_w_kwartale is not None:
+        return case.wykorzystano_w_kwartale, "podano we wniosku"
+    used = answers_of(case).used_quarter
+    return (used.amount, used.describe()) if used else (ZERO, None)
 
 
 def _culture_terms(case: Any, params: ZfssParams, group: int) -> Terms:
     """The group's quarterly cap less what the quarter has already granted."""
     terms = _by_group(params, "kultura_sport", group)
     assert terms.cap is not None
-    left = max(ZERO, terms.cap - case.wykorzystano_w_kwartale)
-    used = case.wykorzystano_w_kwartale
+    used = used_in_quarter(case)[0]
+    left = max(ZERO, terms.cap - used)
     return Terms(terms.kind, terms.percent, left, (f"the cap left this quarter, {left} zł "
                  f"(group {group}: {terms.cap} zł, already granted {used} zł)"))
 
@@ -455,7 +478,7 @@ def check_culture(case: CultureApplication, project: Project) -> Findings:
     params = project.zfss(case.data.year)
     group, _ = _group(case, params, project)
     terms = _by_group(params, "kultura_sport", group or 1)
-    if terms.cap is not None and case.wykorzystano_w_kwartale >= terms.cap:
+    if terms.cap is not None and used_in_quarter(case)[0] >= terms.cap:
         return [(("wykorzystano_w_kwartale",), f"{terms.cap_text} for the quarter is used up")]
     return []
 
@@ -464,7 +487,9 @@ def culture_context(case: CultureApplication, project: Project) -> dict[str, Any
     """The quarter, its cap and what is left of it, and the decision."""
     context = application_context(case, project, _culture_terms, signers=5)
     full = _by_group(project.zfss(case.data.year), "kultura_sport", context["grupa"])
-    return {**context, "kwartal": (case.data.month - 1) // 3 + 1, "limit_kwartalny": full.cap}
+    used, source = used_in_quarter(case)
+    return {**context, "kwartal": (case.data.month - 1) // 3 + 1, "limit_kwartalny": full.cap,
+            "kwartal_wykorzystano": {"kwota": used, "zrodlo": source}}
 
 
 # --- Tabela dopłat (Zał. 2) ------------------------------------------------------------

@@ -15,12 +15,17 @@ from docxtpl import DocxTemplate
 from formgen.render.env import environment
 
 
-def render_docx(template: Path, templates_root: Path, context: dict[str, Any],
-                title: str, author: str, when: dt.datetime) -> bytes:
-    """Fill a DOCX template and return the document's bytes, with neutral metadata."""
+def render_docx(template: Path, templates_root: Path | tuple[Path, ...], context: dict[str, Any],
+                title: str, author: str, when: dt.datetime, mark: str | None = None) -> bytes:
+    """Fill a DOCX template and return the document's bytes, with neutral metadata; `mark`
+    ("WZÓR") heads every page when given."""
     doc = DocxTemplate(str(template))
     doc.render(context, jinja_env=environment(templates_root), autoescape=True)
     fix_table_grids(doc.docx.element.body)
+    if mark:
+        from formgen.render.mark import mark_docx
+
+        mark_docx(doc.docx, mark)
     props = doc.docx.core_properties
     for name in ("subject", "keywords", "comments", "category", "last_modified_by", "identifier",
                  "content_status", "language", "version"):

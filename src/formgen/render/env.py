@@ -106,10 +106,12 @@ FILTERS = {
 
 
 @lru_cache(maxsize=4)
-def environment(templates: Path) -> ImmutableSandboxedEnvironment:
-    """The shared environment for a templates folder (cached per folder)."""
+def environment(templates: Path | tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
+    """The shared environment for a templates folder, or folders searched in order (a
+    workspace's own forms first); cached per folder."""
+    roots = (templates,) if isinstance(templates, Path) else templates
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader(str(templates)),
+        loader=FileSystemLoader([str(root) for root in roots]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

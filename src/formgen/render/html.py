@@ -10,7 +10,7 @@ from formgen.catalog import Form
 from formgen.render.env import environment
 
 
-def render_html(templates: Path, form: Form, context: dict[str, Any], when: dt.datetime) -> str:
+def render_html(templates: Path | tuple[Path, ...], form: Form, context: dict[str, Any], when: dt.datetime) -> str:
     """The form's HTML page, with metadata that names the form, never a person."""
     meta = {"tytul": form.decl.title, "autor": context["autor_dokumentu"],
             "utworzono": when.isoformat()}

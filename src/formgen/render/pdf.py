@@ -32,11 +32,19 @@ class LocalOnlyFetcher(URLFetcher):
             return super().fetch(url, headers)
         if scheme != "file":
             raise BlockedResource(f"blocked URL scheme: {scheme}")
-        path = Path(unquote(urlsplit(url).path)).resolve()
+        path = self._layered(Path(unquote(urlsplit(url).path)).resolve())
         if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
             raise BlockedResource("blocked file outside the templates folder")
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": kind})
+
+    def _layered(self, path: Path) -> Path:
+        """A file missing under the first root (a workspace's own forms) taken from the same
+        place under the next roots (the built-in forms): `../_base/form.css` of an override."""
+        if path.is_file() or len(self.roots) < 2 or not path.is_relative_to(self.roots[0]):
+            return path
+        relative = path.relative_to(self.roots[0])
+        return next((root / relative for root in self.roots[1:] if (root / relative).is_file()), path)
 
 
 def html_to_pdf(html: str, base: Path, roots: list[Path], pdf_variant: str | None = None) -> bytes:

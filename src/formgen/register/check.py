@@ -1,0 +1,129 @@
+"""A case against the register: its answers (amounts used, numbers), the entries its documents
+will record, and the findings of the rules across cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from formgen.cases.answers import Answers, attach
+from formgen.cases.load import Case
+from formgen.errors import CatalogError
+from formgen.forms.common import Findings
+from formgen.project import Project
+from formgen.register import rules
+from formgen.register.entry import Issued
+from formgen.register.facts import applicant, benefit_kind, doc_date, issued
+from formgen.register.ledger import Ledger
+
+# Documents numbered from the register: form -> (field, series, the date its year comes from).
+NUMBERED = {
+    "zfss-umowa-pozyczki": ("decyzja.numer", "decyzja-pozyczki", "decyzja.data"),
+    "som-karta-zgloszenia": ("numer", "karta-zgloszenia", "data_zgloszenia"),
+}
+DEFAULT_FORMAT = "{n}/{rok}"
+REPORT = "zfss-wykonanie-planu"
+
+
+def _get(data: Any, path: str) -> Any:
+    for name in path.split("."):
+        data = getattr(data, name, None)
+    return data
+
+
+@dataclass
+class Numbering:
+    """Numbers from the register: taken for a run that issues (`take`), else only foreseen."""
+
+    ledger: Ledger
+    take: bool
+    formats: dict[str, str] = field(default_factory=dict)
+    _foreseen: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    def number(self, series: str, year: int, form: str, case_id: str) -> str:
+        earlier = self.ledger.current(form, case_id)
+        if earlier is not None and earlier.issued.number:
+            return earlier.issued.number  # the same document keeps its number
+        register = self.ledger.register
+        assert register is not None
+        if self.take:
+            n = register.next_number(series, year)
+        else:
+            key = (series, year)
+            n = self._foreseen.get(key) or register.peek_number(series, year)
+            self._foreseen[key] = n + 1
+        return self.formats.get(series, DEFAULT_FORMAT).format(n=n, rok=year)
+
+
+@dataclass
+class Evaluation:
+    """What the register says about one case."""
+
+    findings: Findings
+    answers: Answers
+    entries: list[Issued]
+
+
+def evaluate(case: Case, project: Project, ledger: Ledger, numbering: Numbering, when: dt.date) -> Evaluation:
+    """The case's answers, entries and findings; the entries join the ledger when it passes."""
+    answers = _answers(case, project, ledger, numbering, when)
+    answered = replace(case, data=attach(case.data, answers), answers=answers) if answers else case
+    try:
+        entries = [issued(answered, form, project, when) for form in case.forms]
+        findings = [f for entry in entries for f in _findings(answered, entry, project, ledger)]
+    except CatalogError as exc:  # no parameters for the year: the form's own check says so
+        return Evaluation([((), exc.message)], answers, [])
+    if not findings:
+        ledger.add(entries)
+    return Evaluation(findings, answers, entries)
+
+
+def _answers(case: Case, project: Project, ledger: Ledger, numbering: Numbering, when: dt.date) -> Answers:
+    used_limit = used_quarter = None
+    numbers: dict[str, str] = {}
+    report: dict[str, Any] = {}
+    for form in case.forms:
+        data = case.data_for(form)
+        kind = benefit_kind(form.id, data)
+        if kind is not None:
+            probe = Issued(form.id, case.id, doc_date(data, when), "", kind=kind,
+                           person=applicant(data.wnioskodawca))
+            try:
+                params = project.zfss(probe.year)
+            except CatalogError:
+                continue
+            used_limit = rules.used_limit(probe, ledger, params)
+            if params.swiadczenia[kind].okres == "kwartal" if kind in params.swiadczenia else False:
+                used_quarter = rules.used_in_quarter(probe, ledger)
+        if form.id in NUMBERED and ledger.register is not None:
+            path, series, dated = NUMBERED[form.id]
+            if _get(data, path) is None:
+                numbers[path] = numbering.number(series, _get(data, dated).year, form.id, case.id)
+        if form.id == REPORT:
+            try:
+                report = rules.plan_execution(data.rok, ledger, project.zfss(data.rok))
+            except CatalogError:
+                continue
+    return Answers(used_limit, used_quarter, numbers, report)
+
+
+def _findings(case: Case, entry: Issued, project: Project, ledger: Ledger) -> Findings:
+    if entry.kind in (None, "plan"):
+        return []
+    params = project.zfss(entry.year)
+    data = next(case.data_for(f) for f in case.forms if f.id == entry.form)
+    if entry.kind == "pozyczka":
+        return (rules.guarantors(entry, ledger, params)
+                + rules.waiting_time(entry, ledger, params, data.wyjatek, ("data_umowy",))
+                + rules.plan_part(entry, ledger, ("kwota",)))
+    if entry.kind == "wniosek_pozyczka":
+        if data.ostatnia_pozyczka_splacona is not None:  # given in the case: the form checks it
+            return []
+        return rules.waiting_time(entry, ledger, params, None, ("data",))
+    kind = params.swiadczenia.get(entry.kind)
+    if kind is None:
+        return []
+    who = ("dziecko",) if kind.na == "dziecko" else ("wnioskodawca",)
+    return (rules.once_per_period(entry, kind, ledger, who)
+            + rules.plan_part(entry, ledger, ("opinia", "kwota")))

@@ -1,0 +1,46 @@
+"""`validate` against the register: the rules across cases, with nothing taken or recorded."""
+
+from __future__ import annotations
+
+from formgen.cases.load import Case, to_case
+from formgen.cases.validation import located
+from formgen.errors import InputError
+from formgen.output import build_time
+from formgen.project import Project
+from formgen.register.check import Numbering, evaluate
+from formgen.register.ledger import Ledger
+from formgen.register.store import Register
+
+
+def cross_check(project: Project, cases: list[Case]) -> tuple[list[Case], list[InputError]]:
+    """The cases with the register's answers (numbers foreseen, not taken), and the problems of
+    those the rules across cases refuse (each case sees the register and the cases before it)."""
+    link = project.register
+    assert link is not None
+    register = Register(link.url, link.institution)
+    ledger = Ledger(register)
+    numbering = Numbering(ledger, take=False, formats=dict(link.formats))
+    today = build_time().date()
+    kept, problems = [], []
+    try:
+        for case in cases:
+            if case.derived:
+                kept.append(case)
+                continue
+            found = evaluate(case, project, ledger, numbering, today)
+            if found.findings:
+                problems.append(InputError(located(case.record, found.findings)))
+                continue
+            if not found.answers:
+                kept.append(case)
+                continue
+            # The form's own checks again, with what the register answered (a quarterly cap
+            # used up by earlier documents, a number given).
+            case.record.answers = found.answers
+            try:
+                kept.append(to_case(case.record, project))
+            except InputError as exc:
+                problems.append(exc)
+    finally:
+        register.close()
+    return kept, problems
