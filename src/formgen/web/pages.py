@@ -298,7 +298,7 @@ def fill_context(request: Request, filling: Filling) -> dict[str, Any]:
     assert state.register is not None
     return {
         "selection": selection, "specs": specs, "data": filling.data, "checked": checked,
-        "errors": shown, "hidden": hidden, "paths": sorted(on_page), "message": filling.message,
+        "errors": shown, "hidden": hidden, "warns": checked.warnings_by_field if checked else {}, "paths": sorted(on_page), "message": filling.message,
         "other": [(f, m) for f, ms in shown.items() if f not in on_page for m in ms],
         "forms": [{"form": f, "annex": annex_of(project, f), "regulation": regulation_title(project, f)}
                   for f in selection.forms],
