@@ -3,7 +3,7 @@
 A case is posted as JSON (`Content-Type: application/json`; which other sites' pages cannot send
 without a preflight that this server never grants). Numbers and booleans are taken as the text
 they are written as, so `"kwota": 1234.50` and `"kwota": "1234,50"` mean the same, and types
-come from the form's schema, exactly as for a YAML case file.
+come from the form's schema, exactly as for a YAML case file; `null` is a field not given.
 """
 
 from __future__ import annotations
@@ -141,8 +141,8 @@ def _refuse_constant(name: str) -> Any:
 def _texts(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, dict):
-        return {str(k): _texts(v) for k, v in value.items()}
+    if isinstance(value, dict):  # null means "not given", as an empty cell of a CSV
+        return {str(k): _texts(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
         return [_texts(v) for v in value]
     return value
