@@ -10,10 +10,10 @@ import zipfile
 import pytest
 import yaml
 from pypdf import PdfReader
-from tests.conftest import EXAMPLES, docx_text, pdf_text
-from tests.web_server import client, csrf_of, example, flat, multi
 
 from formgen.rules.identifiers import check_pesel
+from tests.conftest import EXAMPLES, docx_text, pdf_text
+from tests.web_server import client, csrf_of, example, flat, multi
 
 LOAN = "zfss-umowa-pozyczki"
 
@@ -158,7 +158,7 @@ def test_bundle_of_a_case_kind(web) -> None:
 
 def test_an_invalid_case_gets_the_page_back_with_every_problem(web) -> None:
     _, csrf = page(web, f"/formularz/{LOAN}")
-    response = web.post("/wypelnij/pdf", data=multi(loan_fields(csrf, **{"kwota": "-5"})))
+    response = web.post("/wypelnij/pdf", data=multi(loan_fields(csrf, kwota="-5")))
     assert response.status_code == 422 and response.headers["content-type"].startswith("text/html")
     assert re.search(r'id="e-kwota"[^>]*><span>must not be negative</span>', response.text)
     assert 'value="-5"' in response.text  # what was typed stays

@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from markupsafe import escape
 from click.testing import CliRunner
+from markupsafe import escape
 
 from formgen.cli import cli
 from formgen.web import jobs

@@ -134,7 +134,7 @@ def _partial(schema: type[BaseModel], data: dict[str, Any]) -> BaseModel:
     """The schema's fields that are valid on their own (for the values computed while a case is
     still incomplete); the others missing."""
     valid = {}
-    for name, info in schema.model_fields.items():
+    for name in schema.model_fields:
         if name not in data:
             continue
         try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from types import NoneType, UnionType
@@ -61,30 +61,30 @@ def specs(schema: type[BaseModel]) -> tuple[Spec, ...]:
 def spec_of(name: str, info: FieldInfo) -> Spec:
     """How one field of a schema is asked for."""
     kind, inner, optional = _unwrap(info.annotation, list(info.metadata))
-    base = {"key": name, "label": info.title or humanize(name), "help": info.description or "",
-            "required": info.is_required() and not optional, "example": _example(info)}
+    base = Spec(key=name, kind="raw", label=info.title or humanize(name), help=info.description or "",
+                required=info.is_required() and not optional, example=_example(info))
     origin = typing.get_origin(inner)
     if origin is Literal:
-        return Spec(kind="choice", options=_options(inner), **base)
+        return replace(base, kind="choice", options=_options(inner))
     if origin is list:
         return _list_spec(inner, info, base)
     if isinstance(inner, type) and issubclass(inner, BaseModel):
-        return Spec(kind="group", children=specs(inner), **base)
-    return Spec(kind=kind or _BY_TYPE.get(inner, "raw"), **base)
+        return replace(base, kind="group", children=specs(inner))
+    return replace(base, kind=kind or _BY_TYPE.get(inner, "raw"))
 
 
-def _list_spec(kind: Any, info: FieldInfo, base: dict[str, Any]) -> Spec:
+def _list_spec(kind: Any, info: FieldInfo, base: Spec) -> Spec:
     item = typing.get_args(kind)[0] if typing.get_args(kind) else Any
     item_kind, item_inner, _ = _unwrap(item, [])
-    rows = {"min_rows": _bound(info, "min_length") or 0, "max_rows": _bound(info, "max_length")}
+    rows = replace(base, min_rows=_bound(info, "min_length") or 0, max_rows=_bound(info, "max_length"))
     if typing.get_origin(item_inner) is Literal:
-        return Spec(kind="multichoice", options=_options(item_inner), **base)
+        return replace(base, kind="multichoice", options=_options(item_inner))
     if isinstance(item_inner, type) and issubclass(item_inner, BaseModel):
-        return Spec(kind="list", children=specs(item_inner), **rows, **base)
+        return replace(rows, kind="list", children=specs(item_inner))
     scalar = item_kind or _BY_TYPE.get(item_inner)
     if scalar is None:  # e.g. the survey's answers (mappings): carried as data, not edited
-        return Spec(kind="raw", **base)
-    return Spec(kind="textlist", item_kind=scalar, **rows, **base)
+        return base
+    return replace(rows, kind="textlist", item_kind=scalar)
 
 
 def _unwrap(annotation: Any, metadata: list[Any]) -> tuple[Kind | None, Any, bool]:

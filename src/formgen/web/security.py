@@ -174,10 +174,11 @@ class Guard:
             token, session = self.sessions.new(logged_in=not needs_login)
         scope.setdefault("state", {})["session"] = session
         scope["state"]["session_token"] = token
-        if needs_login and not session.logged_in and not _public(scope["path"]):
-            if not (_api(scope["path"]) and self._basic_ok(headers.get("authorization", ""))):
-                await self._refuse(scope, send, token if fresh else None)
-                return
+        allowed = session.logged_in or _public(scope["path"]) or (
+            _api(scope["path"]) and self._basic_ok(headers.get("authorization", "")))
+        if needs_login and not allowed:
+            await self._refuse(scope, send, token if fresh else None)
+            return
         await self.app(scope, receive, self._with_cookie(send, token if fresh else None))
 
     def _with_cookie(self, send: Send, token: str | None) -> Send:
@@ -233,7 +234,9 @@ def same_origin(headers: dict[str, str]) -> bool:
 
 def csrf_ok(session: Session | None, sent: str | None) -> bool:
     """Whether the token a form (or htmx header) sent is its session's."""
-    return bool(session and sent) and hmac.compare_digest(session.csrf.encode(), (sent or "").encode())
+    if session is None or not sent:
+        return False
+    return hmac.compare_digest(session.csrf.encode(), sent.encode())
 
 
 def _cookie(header: str) -> str | None:

@@ -10,7 +10,6 @@ from typing import Any
 from fastapi.templating import Jinja2Templates
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-
 from pydantic import TypeAdapter, ValidationError
 
 from formgen.fields import Date
