@@ -107,6 +107,7 @@ def test_rows_are_added_and_removed(web) -> None:
     rows = [*base, ("rodzina.0.imie_nazwisko", "A"), ("rodzina.1.imie_nazwisko", "B"), ("_akcja", "usun:rodzina.0")]
     removed = web.post("/wypelnij/wiersze", data=multi(rows), headers={"hx-request": "true"}).text
     assert 'name="rodzina.0.imie_nazwisko" value="B"' in removed and "rodzina.1." not in removed
+    assert re.search(r'value="dodaj:rodzina"[^>]*autofocus', removed), "after a removal the focus stays in the list"
 
 
 def test_two_family_members_give_the_income_group(web) -> None:

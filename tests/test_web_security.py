@@ -278,3 +278,16 @@ def test_the_render_pool_kills_an_overrunning_job_and_goes_on() -> None:
         assert pool.run(20, jobs.sleep, 0.01) == 0.01
     finally:
         pool.close()
+
+
+def test_an_unexpected_error_is_logged_without_its_message(caplog) -> None:
+    with client() as web:
+        def broken() -> None:
+            raise ValueError("Przykładowski 07231412017")
+
+        web.app.add_api_route("/zepsute", broken)
+        caplog.set_level(logging.INFO, logger="formgen.web")
+        response = web.get("/zepsute")
+    assert response.status_code == 500 and response.text == "Błąd wewnętrzny serwera. Spróbuj ponownie."
+    assert "internal error ValueError in GET /zepsute" in caplog.text
+    assert "07231412017" not in caplog.text and "Przykładowski" not in caplog.text

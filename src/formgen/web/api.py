@@ -16,6 +16,7 @@ from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from formgen.cases.source import Record
 from formgen.errors import CatalogError, FormgenError, InputError, Problem
@@ -83,7 +84,7 @@ def forms(request: Request) -> list[FormInfo]:
 async def validate(request: Request, form_id: str) -> Response:
     try:
         record = await _record(request, form_id)
-        problems, warnings = _check(request, record)
+        problems, warnings = await run_in_threadpool(_check, request, record)
     except ApiError as exc:
         return exc.response()
     body = Validation(valid=not problems, problems=[_out(p) for p in problems], warnings=[_out(w) for w in warnings])
@@ -97,10 +98,10 @@ async def render(request: Request, form_id: str,
                  format: str = Query("pdf", pattern="^(pdf|docx)$", description="pdf albo docx")) -> Response:
     try:
         record = await _record(request, form_id)
-        problems, _ = _check(request, record)
+        problems, _ = await run_in_threadpool(_check, request, record)
         if problems:
             raise ApiError(422, "Sprawa ma błędy.", problems)
-        data = _render(request, record, format)
+        data = await run_in_threadpool(_render, request, record, format)
     except ApiError as exc:
         return exc.response()
     name = f"{form_id}-{slug(str(record.data.get('id')))}.{format}"
@@ -150,12 +151,12 @@ def _texts(value: Any) -> Any:
 
 def _check(request: Request, record: Record) -> tuple[list[Problem], list[Problem]]:
     """(problems, warnings) as `formgen validate` gives them: schema, checks, a dry render."""
-    from formgen.cases.load import to_case
+    from formgen.web.checking import case_of
     from formgen.web.jobs import dry_run
 
     state = web(request)
     try:
-        case = to_case(record, state.project)
+        case = case_of(record, state.project)
     except InputError as exc:
         return list(exc.problems), []
     assert state.pool is not None

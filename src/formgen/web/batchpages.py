@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from formgen.web.batch import Batch
@@ -37,7 +38,7 @@ async def start_batch(request: Request) -> Response:
     batch = state.batches.new(owner(request))
     try:
         raw = await read_upload(upload, state.settings.limits.request_bytes)
-        _store(batch, raw, upload.filename or "", state.settings.limits)
+        await run_in_threadpool(_store, batch, raw, upload.filename or "", state.settings.limits)
     except UploadError as exc:
         state.batches.discard(batch)
         return _refused(request, exc.message)

@@ -3,6 +3,7 @@ the forms' checks, every document rendered in memory) and the values the forms c
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -109,13 +110,25 @@ class Checked:
         return found
 
 
+# Validation runs in the server's threads, and the name rules share one Morfeusz analyser, which
+# is not safe to use from two threads at once: one check at a time (each takes milliseconds).
+_ONE_AT_A_TIME = threading.Lock()
+
+
+def case_of(record: Record, project: Project) -> Case:
+    """`to_case`, one thread at a time."""
+    with _ONE_AT_A_TIME:
+        return to_case(record, project)
+
+
 def validate(project: Project, selection: Selection, record: Record) -> Checked:
     """The schema and the forms' checks, and the computed values (partial while invalid)."""
-    try:
-        case = to_case(record, project)
-    except InputError as exc:
-        return Checked(None, list(exc.problems), summaries=_summaries(project, selection, record))
-    return Checked(case, warnings=list(case.warnings), summaries=_summaries(project, selection, record, case))
+    with _ONE_AT_A_TIME:
+        try:
+            case = to_case(record, project)
+        except InputError as exc:
+            return Checked(None, list(exc.problems), summaries=_summaries(project, selection, record))
+        return Checked(case, warnings=list(case.warnings), summaries=_summaries(project, selection, record, case))
 
 
 def _summaries(project: Project, selection: Selection, record: Record, case: Case | None = None) -> list[Summary]:

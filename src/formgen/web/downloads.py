@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from formgen.bundle import DEFAULT_VARIANT, bundle_file
 from formgen.cases.load import Case
@@ -72,18 +73,18 @@ async def bundle(request: Request) -> Response:
 async def documents(request: Request, fmt: str) -> Response:
     filling, _ = await filling_of(request)
     filling.full = True
-    checked = check(request, filling, render_check=False)
+    checked = await run_in_threadpool(check, request, filling, False)
     if checked.case is None:
         return fill_page(request, filling)
     try:
-        product = _render(request, filling, fmt)
+        product = await run_in_threadpool(_render, request, filling, fmt)
     except FormgenError as exc:
         checked.problems.append(Problem("", 0, "", exc.message))
         return fill_page(request, filling, status=422 if not isinstance(exc, RenderTimeout) else 504)
     if isinstance(product, Failure):
         checked.problems += product.problems + ([Problem("", 0, "", product.error)] if product.error else [])
         return fill_page(request, filling)
-    recording = _record(request, checked.case, product)
+    recording = await run_in_threadpool(_record, request, checked.case, product)
     return _files_response(product, fmt, filling, {"x-formgen-rejestr": "zapisano" if recording else "wersja-robocza"})
 
 
@@ -125,12 +126,12 @@ async def preview(request: Request) -> HTMLResponse:
     """The case's PDF pages as images in the page (or its problems)."""
     filling, _ = await filling_of(request)
     filling.full = True
-    checked = check(request, filling, render_check=False)
+    checked = await run_in_threadpool(check, request, filling, False)
     context: dict[str, Any] = {"pages": [], "error": None}
     if checked.case is None:
         context["error"] = "Podgląd będzie dostępny, gdy formularz nie będzie miał błędów (są wskazane przy polach)."
     else:
-        context.update(_pages(request, filling))
+        context.update(await run_in_threadpool(_pages, request, filling))
     if not htmx(request):
         page = fill_context(request, filling)
         return render(request, "fill.html", {**page, "preview": context})

@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from formgen.cases.yamlread import read_yaml
@@ -170,7 +171,7 @@ async def check_page(request: Request) -> HTMLResponse:
     """The live check (fragments swapped into the page), or the whole page without JavaScript."""
     filling, form = await filling_of(request)
     filling.full = form.get("_pelne") == "1" or not htmx(request)
-    check(request, filling)
+    await run_in_threadpool(check, request, filling)
     if htmx(request):
         return render(request, "_check.html", fill_context(request, filling))
     return fill_page(request, filling)
@@ -198,7 +199,9 @@ async def rows_page(request: Request) -> HTMLResponse:
             raise formdata.FormDataError(f"unknown action '{action}'")
     except formdata.FormDataError as exc:
         raise HTTPException(400, f"Nieprawidłowa zmiana wierszy: {exc}") from None
-    return _fields_or_page(request, filling, focus=path if action == "dodaj" else None)
+    # After adding, the new row's first field has the focus; after removing, the list's "Dodaj".
+    focus = path if action == "dodaj" else f"{path.rsplit('.', 1)[0]}:lista"
+    return _fields_or_page(request, filling, focus=focus)
 
 
 def _fields_or_page(request: Request, filling: Filling, focus: str | None = None) -> HTMLResponse:
@@ -223,7 +226,7 @@ async def upload_case(request: Request) -> Response:
         data = yaml_data(raw)
     except (UploadError, InputError) as exc:
         return _message(request, f"Nie można wczytać pliku: {_plain(exc)}")
-    return _from_data(request, data, "Wczytano dane z pliku.")
+    return await _from_data(request, data, "Wczytano dane z pliku.")
 
 
 def yaml_data(raw: bytes) -> dict[str, Any]:
@@ -255,10 +258,10 @@ async def from_register(request: Request) -> Response:
     data = state.register.case_data(str(form.get("klucz") or ""))
     if data is None:
         return _message(request, "Nie znaleziono tej sprawy w rejestrze.")
-    return _from_data(request, data, "Wczytano dane wcześniejszej sprawy z rejestru.")
+    return await _from_data(request, data, "Wczytano dane wcześniejszej sprawy z rejestru.")
 
 
-def _from_data(request: Request, data: dict[str, Any], message: str) -> HTMLResponse:
+async def _from_data(request: Request, data: dict[str, Any], message: str) -> HTMLResponse:
     """The page of the form(s) the data names, filled with it and fully checked."""
     raw_form, kind = data.get("form"), data.get("rodzaj")
     chosen = [str(f) for f in raw_form] if isinstance(raw_form, list) else None
@@ -269,7 +272,7 @@ def _from_data(request: Request, data: dict[str, Any], message: str) -> HTMLResp
         return _message(request, f"Plik nie wskazuje formularza, który można wypełnić: {exc.message}")
     filling = Filling(selection, {k: v for k, v in data.items() if k not in ("form", "rodzaj")},
                       full=True, message=message)
-    check(request, filling)
+    await run_in_threadpool(check, request, filling)
     return fill_page(request, filling)
 
 

@@ -26,6 +26,7 @@ COOKIE = "formgen_sesja"
 CSRF_FIELD = "_csrf"
 CSRF_HEADER = "x-csrf-token"
 ACCESS_LOG = logging.getLogger("formgen.web.access")
+ERROR_LOG = logging.getLogger("formgen.web")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -119,7 +120,10 @@ class SecurityHeaders:
 
 
 class AccessLog:
-    """One line per request: client, method, path (never the query string), status, time."""
+    """One line per request: client, method, path (never the query string), status, time.
+
+    An unexpected error is logged by its type and route only (its message may hold case data)
+    and answered with a plain 500, so that no server below logs its traceback either."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -128,16 +132,20 @@ class AccessLog:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        start, status = time.monotonic(), 500
+        start, status, started = time.monotonic(), 500, False
 
         async def record(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, started = message["status"], True
             await send(message)
 
         try:
             await self.app(scope, receive, record)
+        except Exception as exc:  # noqa: BLE001 - its message may hold case data: never logged
+            ERROR_LOG.error("internal error %s in %s %s", type(exc).__name__, scope["method"], scope["path"])
+            if not started:
+                await _respond(send, 500, "Błąd wewnętrzny serwera. Spróbuj ponownie.".encode())
         finally:
             client = (scope.get("client") or ("-", 0))[0]
             ACCESS_LOG.info('%s "%s %s" %d %d ms', client, scope["method"], scope["path"], status,
