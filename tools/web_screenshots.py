@@ -16,7 +16,7 @@ from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.web_server import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: E402
+from tests.web_server import CHROMIUM, CHROMIUM_ARGS, serving
 
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
 EXAMPLES = ROOT / "data" / "examples"
@@ -34,12 +34,12 @@ def pages(page: Page, url: str, out: Path, size: str) -> None:
     shoot(page, out, f"{size}-2-umowa-pusta")
     page.locator("#f-pozyczkobiorca-pesel").fill("07231412018")
     page.locator("#e-pozyczkobiorca-pesel span").wait_for()
-    page.locator("#f-pozyczkobiorca-pesel").scroll_into_view_if_needed()
+    page.locator("#e-pozyczkobiorca-pesel").scroll_into_view_if_needed()
     shoot(page, out, f"{size}-3-umowa-blad-pesel")
     page.goto(url + "/")
     page.locator("#plik-yaml").set_input_files(str(EXAMPLES / "pozyczka-2026-001.yaml"))
     page.get_by_role("button", name="Wczytaj i wypełnij").click()
-    page.locator("#stan.ok").wait_for()
+    page.locator("#stan .status.ok").wait_for()
     shoot(page, out, f"{size}-4-umowa-poprawna")
     page.locator("#wyliczenia details.schedule summary").click()
     page.locator("#wyliczenia").scroll_into_view_if_needed()
@@ -51,7 +51,7 @@ def pages(page: Page, url: str, out: Path, size: str) -> None:
     page.goto(url + "/")
     page.locator("#plik-yaml").set_input_files(str(EXAMPLES / "dochody-2026-001.yaml"))
     page.get_by_role("button", name="Wczytaj i wypełnij").click()
-    page.locator("#stan.ok").wait_for()
+    page.locator("#stan .status.ok").wait_for()
     page.locator("#wyliczenia").scroll_into_view_if_needed()
     shoot(page, out, f"{size}-7-dochody")
     page.goto(url + "/rodzaj/pozyczka")

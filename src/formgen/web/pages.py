@@ -301,6 +301,7 @@ def fill_context(request: Request, filling: Filling) -> dict[str, Any]:
     assert state.register is not None
     return {
         "selection": selection, "specs": specs, "data": filling.data, "checked": checked,
+        "title": f"Sprawa: {KIND_TITLES.get(selection.kind, selection.kind)}" if selection.kind else selection.title,
         "errors": shown, "hidden": hidden, "warns": checked.warnings_by_field if checked else {}, "paths": sorted(on_page), "message": filling.message,
         "other": [(f, m) for f, ms in shown.items() if f not in on_page for m in ms],
         "forms": [{"form": f, "annex": annex_of(project, f), "regulation": regulation_title(project, f)}
