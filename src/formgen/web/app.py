@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -57,6 +58,8 @@ def create_app(project: Project, settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        assert web.pool is not None
+        threading.Thread(target=web.pool.warm, daemon=True, name="formgen-warm").start()
         yield
         assert web.pool is not None and web.batches is not None
         web.pool.close()

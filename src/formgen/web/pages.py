@@ -58,7 +58,13 @@ def form_groups(project: Project) -> list[dict[str, Any]]:
             {"form": form, "annex": annex_of(project, form), "register": bool(form.decl.collects)})
     for forms in groups.values():
         forms.sort(key=lambda f: (_number(f["annex"]), f["form"].decl.title))
-    return [{"title": title, "forms": forms} for title, forms in groups.items()]
+    order = list(project.profile.regulaminy)  # the profile's regulations first, in its order
+    ranked = sorted(groups.items(), key=lambda g: _rank(order, g[1][0]["form"].decl.regulation))
+    return [{"title": title, "forms": forms} for title, forms in ranked]
+
+
+def _rank(order: list[str], regulation: str | None) -> int:
+    return order.index(regulation) if regulation in order else len(order)
 
 
 def _number(annex: str | None) -> tuple[int, str]:

@@ -83,6 +83,17 @@ class RenderPool:
         finally:
             self._idle.put(worker)
 
+    def warm(self) -> None:
+        """Start the workers now (each imports formgen and WeasyPrint once), not on first use."""
+        taken = []
+        while True:
+            try:
+                taken.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        for worker in taken:
+            self._idle.put(worker if worker is not None and worker.process.is_alive() else self._start())
+
     def _start(self) -> _Worker:
         worker = _Worker()
         with self._lock:
