@@ -206,3 +206,14 @@ def test_batch_of_a_csv_reports_each_case_and_zips_the_results(web) -> None:
     assert "som-oswiadczenie/oswiadczenie-2026-001.pdf" in names
     assert "som-wykaz-zapoznanych/som-wykaz-zapoznanych.pdf" in names and "raport.txt" in names
     assert not any(n.endswith(".docx") for n in names)  # only PDF was asked for
+
+
+def test_upload_a_case_of_several_forms_fills_them_together(web) -> None:
+    _, csrf = page(web, "/")
+    raw = (EXAMPLES / "sprawa-pozyczka-2026-003.yaml").read_bytes()
+    response = web.post("/wczytaj", data={"_csrf": csrf}, files={"plik": ("s.yaml", raw, "application/yaml")})
+    assert response.status_code == 200, re.findall(r'class="err"[^>]*><span>.*?</p>', response.text)
+    hidden = re.findall(r'<input type="hidden" name="_forma" value="([^"]+)">', response.text)
+    assert hidden == ["zfss-podanie-pozyczka", "zfss-oswiadczenie-dochody", LOAN, "zfss-rachunek-bankowy"]
+    assert "Formularz jest poprawny." in response.text
+    assert 'name="rachunek" value="PL72249000050000460012345678"' in response.text

@@ -36,12 +36,14 @@ class Selection:
 
     @property
     def title(self) -> str:
-        return self.forms[0].decl.title if self.kind is None else f"Sprawa: {self.kind}"
+        if self.kind is None and len(self.forms) == 1:
+            return self.forms[0].decl.title
+        return f"Sprawa: {self.kind or ', '.join(f.decl.short for f in self.forms)}"
 
     def head(self) -> dict[str, Any]:
         """The keys of a case file that say what it is (`form`, or `rodzaj` with `form`)."""
         if self.kind is None:
-            return {"form": self.forms[0].id}
+            return {"form": self.forms[0].id if len(self.forms) == 1 else list(self.ids)}
         return {"rodzaj": self.kind, "form": list(self.ids)}
 
     def schema(self, project: Project) -> type[BaseModel]:
@@ -56,15 +58,16 @@ def _merged(project: Project, ids: tuple[str, ...]) -> type[BaseModel]:
     return project.catalog.merged_schema(tuple(project.catalog.get(i) for i in ids))
 
 
-def select(project: Project, form_id: str | None, kind: str | None, chosen: list[str] | None) -> Selection:
-    """The selection a request names; a CatalogError for an unknown form or kind."""
+def select(project: Project, form_ids: list[str], kind: str | None, chosen: list[str] | None) -> Selection:
+    """The selection a request names: forms (one, or several of one case), or a case kind with
+    the chosen of its documents; a CatalogError for an unknown form or kind, or a register."""
     if kind:
-        forms = project.catalog.forms_of_kind(kind, chosen or None)
-        return Selection(forms, kind)
-    form = project.catalog.get(form_id or "")
-    if form.decl.collects:
-        raise CatalogError(f"'{form.id}' powstaje z wielu spraw: przygotuj go wsadowo")
-    return Selection((form,))
+        return Selection(project.catalog.forms_of_kind(kind, chosen or None), kind)
+    forms = tuple(project.catalog.get(i) for i in dict.fromkeys(form_ids or [""]))
+    for form in forms:
+        if form.decl.collects:
+            raise CatalogError(f"'{form.id}' powstaje z wielu spraw: przygotuj go wsadowo")
+    return Selection(forms)
 
 
 def record_of(selection: Selection, data: dict[str, Any]) -> Record:

@@ -4,7 +4,9 @@ or from an earlier case."""
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -99,12 +101,12 @@ class Filling:
 
 @router.get("/formularz/{form_id}", response_class=HTMLResponse)
 def fill_form(request: Request, form_id: str) -> HTMLResponse:
-    return _start(request, lambda p: select(p, form_id, None, None))
+    return _start(request, lambda p: select(p, [form_id], None, None))
 
 
 @router.get("/rodzaj/{kind}", response_class=HTMLResponse)
 def fill_kind(request: Request, kind: str) -> HTMLResponse:
-    return _start(request, lambda p: select(p, None, kind, None))
+    return _start(request, lambda p: select(p, [], kind, None))
 
 
 def _start(request: Request, choose: Any) -> HTMLResponse:
@@ -131,7 +133,7 @@ def selection_of(request: Request, form: FormData) -> Selection:
     chosen = [str(v) for v in form.getlist("_dokumenty[]")]
     kind = form.get("_rodzaj")
     try:
-        return select(web(request).project, str(form.get("_forma") or ""), str(kind) if kind else None,
+        return select(web(request).project, [str(v) for v in form.getlist("_forma")], str(kind) if kind else None,
                       chosen if kind and chosen else None)
     except CatalogError as exc:
         raise HTTPException(400, exc.message) from None
@@ -237,9 +239,6 @@ async def upload_case(request: Request) -> Response:
 
 def yaml_data(raw: bytes) -> dict[str, Any]:
     """A YAML case file's data (every value a string), read as `formgen validate` reads it."""
-    import tempfile
-    from pathlib import Path
-
     with tempfile.TemporaryDirectory(prefix="formgen-wczytaj-") as folder:
         path = Path(folder) / "sprawa.yaml"
         path.write_bytes(raw)
@@ -270,10 +269,10 @@ async def from_register(request: Request) -> Response:
 async def _from_data(request: Request, data: dict[str, Any], message: str) -> HTMLResponse:
     """The page of the form(s) the data names, filled with it and fully checked."""
     raw_form, kind = data.get("form"), data.get("rodzaj")
-    chosen = [str(f) for f in raw_form] if isinstance(raw_form, list) else None
+    ids = [str(f) for f in raw_form] if isinstance(raw_form, list) else [str(raw_form or "")]
     try:
-        selection = select(web(request).project, None if kind else str(raw_form or ""),
-                           str(kind) if kind else None, chosen)
+        selection = select(web(request).project, ids, str(kind) if kind else None,
+                           ids if kind and raw_form is not None else None)
     except CatalogError as exc:
         return _message(request, f"Plik nie wskazuje formularza, który można wypełnić: {exc.message}")
     filling = Filling(selection, {k: v for k, v in data.items() if k not in ("form", "rodzaj")},
