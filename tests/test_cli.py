@@ -49,7 +49,7 @@ def test_validate_reports_every_problem_with_file_line_and_field(tmp_path):
     path = write(tmp_path, "bad.yaml", BAD)
     result = run("validate", str(path))
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    assert result.stdout.splitlines() == [
         f"{path}:3: osoba.nazwisko: required field is missing",
         f"{path}:5: osoba.pesel: invalid PESEL checksum",
         f"{path}:6: osoba.plec: must be one of 'K' or 'M', got 'X'",
@@ -63,7 +63,7 @@ def test_validate_reports_every_problem_with_file_line_and_field(tmp_path):
 def test_validate_passes_good_cases(tmp_path):
     result = run("validate", str(write(tmp_path, "good.yaml", GOOD)))
     assert result.exit_code == 0
-    assert result.stderr == "1 case(s) checked, 0 with problems.\n"
+    assert result.stdout == "1 case(s) checked, 0 with problems.\n"
 
 
 def test_batch_skips_a_bad_case_and_produces_the_rest(tmp_path):
@@ -75,7 +75,7 @@ def test_batch_skips_a_bad_case_and_produces_the_rest(tmp_path):
     result = run("batch", str(folder), "-o", str(out), "--jobs", "2")
     assert result.exit_code == 1
     assert sorted(p.name for p in (out / "som-oswiadczenie").iterdir()) == ["dobry-1.docx", "dobry-1.pdf"]
-    assert result.stderr.splitlines()[-1] == (f"2 case(s) incl. 1 register(s) rendered, 0 up to date "
+    assert result.stdout.splitlines()[-1] == (f"2 case(s) incl. 1 register(s) rendered, 0 up to date "
                                               f"(4 files written in {out}), 1 failed.")
     assert "zapoznałam się" in docx_text(out / "som-oswiadczenie" / "dobry-1.docx")
 
@@ -91,7 +91,7 @@ def test_a_repeated_case_id_is_an_error_and_the_first_case_stands(tmp_path):
                                   "som-oswiadczenie,inny-1,Iga,Kot,K\n")
     result = run("validate", str(folder))
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    assert result.stdout.splitlines() == [
         f"{second}:2: id: case id 'dobry-1' is already used by the case at {first}:2",
         f"{rows}:3: id: case id 'inny-1' is already used by the case at {rows}:2",
         "4 case(s) checked, 2 with problems.",
@@ -115,23 +115,30 @@ def test_unknown_form_is_named(tmp_path):
     path = write(tmp_path, "x.yaml", "form: nie-ma\nid: a\n")
     result = run("validate", str(path))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0].startswith(f"{path}:1: form: unknown form 'nie-ma'; known forms: ")
+    assert result.stdout.splitlines()[0] == f"{path}:1: form: unknown form 'nie-ma'; formgen list shows them all"
 
 
 def test_schema_is_json_schema_of_the_case():
     result = run("schema", "som-oswiadczenie")
     body = json.loads(result.stdout)
-    assert body["required"][:2] == ["form", "id"] and "osoba" in body["properties"]
+    assert body["required"][0] == "id" and "osoba" in body["properties"]
+    assert body["anyOf"] == [{"required": ["form"]}, {"required": ["rodzaj"]}]
 
 
-def test_new_prints_a_yaml_starter_with_every_field():
+def test_new_prints_a_yaml_starter_with_every_field(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     result = run("new", "som-oswiadczenie")
-    data = yaml.safe_load(result.stdout)
-    assert data["form"] == "som-oswiadczenie"
-    assert set(data) == {"form", "id", "osoba", "rola", "stanowisko", "miejscowosc", "data"}
-    assert set(data["osoba"]) == {"imie", "nazwisko", "plec", "pesel", "odmiana"}
-    assert set(data["osoba"]["odmiana"]) == {"dopelniacz", "celownik", "biernik", "narzednik", "miejscownik"}
-
+    text = result.stdout
+    assert text.startswith("# yaml-language-server: $schema=schemas/som-oswiadczenie.json\n")
+    assert (tmp_path / "schemas" / "som-oswiadczenie.json").is_file()
+    data = yaml.safe_load(text)
+    # Required fields are there, empty; optional ones are commented out.
+    assert data == {"form": "som-oswiadczenie", "id": "", "osoba": {"imie": "", "nazwisko": ""}}
+    lines = text.splitlines()
+    for optional in ("rola", "stanowisko", "miejscowosc", "data"):
+        assert f'# {optional}: ""' in lines
+    assert '  # pesel: ""' in lines and '  # plec: ""' in lines
+    assert "  # Imię osoby, tak jak ma być wydrukowane; na dokumencie program odmienia je przez przypadki" in lines
 
 def test_help_does_not_import_weasyprint():
     code = ("import sys\nfrom formgen.cli import cli\n"

@@ -161,7 +161,7 @@ def test_validate_warns_about_names_declined_by_analogy_without_failing():
     path = EXAMPLES / "pozyczka-2026-001.yaml"
     result = run("validate", str(path))
     assert result.exit_code == 0
-    assert result.stderr.splitlines() == [
+    assert result.stdout.splitlines() == [
         (f"{path}:10: pozyczkobiorca.nazwisko: warning: odmiana przez analogię (wzór: Sadowski): "
          "dopelniacz: Jana Przykładowskiego, celownik: Janowi Przykładowskiemu, biernik: Jana "
          "Przykładowskiego, narzednik: Janem Przykładowskim, miejscownik: Janie Przykładowskim; "
@@ -180,26 +180,26 @@ def test_given_forms_silence_the_warning_for_their_cases(tmp_path):
     partial = PERSON.format(imie="Jan", more="  plec: M\n").replace(
         "Nowak", "Brzęczyszczykiewicz") + "  odmiana:\n    dopelniacz: Jana B.\n    celownik: Janowi B.\n"
     result = run("validate", str(write(tmp_path, "p.yaml", partial)))
-    [warning, summary] = result.stderr.splitlines()
+    [warning, summary] = result.stdout.splitlines()
     assert summary == "1 case(s) checked, 0 with problems."
     assert warning.endswith("osoba.nazwisko: warning: odmiana przez analogię (wzór: Markiewicz): "
                             "biernik: Jana Brzęczyszczykiewicza, narzednik: Janem Brzęczyszczykiewiczem, "
                             "miejscownik: Janie Brzęczyszczykiewiczu; podaj 'odmiana', jeśli niepoprawna")
     complete = partial + "    biernik: Jana B.\n    narzednik: Janem B.\n    miejscownik: Janie B.\n"
     result = run("validate", str(write(tmp_path, "p.yaml", complete)))
-    assert result.stderr == "1 case(s) checked, 0 with problems.\n" and result.exit_code == 0
+    assert result.stdout == "1 case(s) checked, 0 with problems.\n" and result.exit_code == 0
 
 
 def test_known_names_give_no_warning():
     result = run("validate", str(EXAMPLES / "zgoda-wizerunek-2026-001.yaml"))
-    assert result.stderr == "1 case(s) checked, 0 with problems.\n"
+    assert result.stdout == "1 case(s) checked, 0 with problems.\n"
 
 
 def test_batch_prints_the_warnings_too(tmp_path):
     path = write(tmp_path, "p.yaml", PERSON.format(imie="Jan", more="").replace("Nowak", "Gwarant"))
     result = run("batch", str(path), "-o", str(tmp_path / "out"), "--format", "pdf")
     assert result.exit_code == 0
-    assert f"{path}:5: osoba.nazwisko: warning: odmiana przez analogię (wzór: gwarant): " in result.stderr
+    assert f"{path}:5: osoba.nazwisko: warning: odmiana przez analogię (wzór: gwarant): " in result.stdout
 
 
 # --- The template filter ---------------------------------------------------------------------

@@ -87,11 +87,11 @@ def test_cases_that_crashed_the_engine_are_input_problems_and_the_rest_is_render
     ]
     checked = run("validate", cases)
     assert checked.exit_code == 1
-    assert sorted(checked.stderr.splitlines()[:-1]) == sorted(expected)
+    assert sorted(checked.stdout.splitlines()[:-1]) == sorted(expected)
     rendered = run("batch", cases, "-o", tmp_path / "out")
-    assert rendered.exit_code == 1 and "internal error" not in rendered.stderr
-    assert sorted(rendered.stderr.splitlines()[:5]) == sorted(expected)
-    assert rendered.stderr.splitlines()[-1].endswith("5 failed.")
+    assert rendered.exit_code == 1 and "internal error" not in rendered.stdout
+    assert sorted(rendered.stdout.splitlines()[:5]) == sorted(expected)
+    assert rendered.stdout.splitlines()[-1].endswith("5 failed.")
     out = tmp_path / "out"
     assert (out / "som-oswiadczenie" / "dobry.pdf").is_file() and good.is_file()
     # A name longer than a DOCX property holds prints in full and is cut only in the metadata.
@@ -116,13 +116,13 @@ def test_an_unexpected_error_fails_its_case_only_and_debug_shows_the_traceback(t
     result = CliRunner().invoke(cli, [*base, "batch", str(statement), str(loan), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert (f"{statement}:1 (s-1): internal error: ZeroDivisionError: integer division or modulo by zero "
-            f"(run with --debug for details)") in result.stderr.splitlines()
+            f"(run with --debug for details)") in result.stdout.splitlines()
     assert (tmp_path / "out" / "zfss-umowa-pozyczki" / "pozyczka-2026-001.pdf").is_file()
     assert not (tmp_path / "out" / "som-oswiadczenie").exists()
     debug = subprocess.run([sys.executable, "-m", "formgen", "--debug", *base, "validate", str(statement)],
                            capture_output=True, text=True, check=False)
-    assert debug.returncode == 1 and "Traceback (most recent call last)" in debug.stderr
-    assert "ZeroDivisionError" in debug.stderr
+    assert debug.returncode == 1 and "Traceback (most recent call last)" in debug.stdout
+    assert "ZeroDivisionError" in debug.stdout
 
 
 # --- 2, 3. Strict CSV: a bad row fails alone and never swallows the rows after it --------
@@ -147,7 +147,7 @@ def test_an_unterminated_quote_is_an_error_at_its_line_and_swallows_no_row(tmp_p
     path = _staff_csv(tmp_path, rows)
     result = run("batch", path, "--form", "som-oswiadczenie", "-o", tmp_path / "out")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == f'{path}:3: a quoted cell opened on this line is never closed (a " is missing)'
+    assert result.stdout.splitlines()[0] == f'{path}:3: a quoted cell opened on this line is never closed (a " is missing)'
     assert _rendered_ids(tmp_path / "out") == ["a-1", "a-3", "a-4"]
     # The next person's data never reaches a-1's (or anyone's) document.
     assert "Kowalski" not in docx_text(tmp_path / "out" / "som-oswiadczenie" / "a-1.docx")
@@ -160,7 +160,7 @@ def test_a_quote_closed_rows_later_is_caught_too(tmp_path):
             "a-4,Ola,Kos,K,opiekunka,2026-11-02"]
     path = _staff_csv(tmp_path, rows)
     result = run("batch", path, "--form", "som-oswiadczenie", "-o", tmp_path / "out")
-    assert result.stderr.splitlines()[0] == (
+    assert result.stdout.splitlines()[0] == (
         f"{path}:3: a quoted cell opened on this line is not closed where its row ends: "
         f"it runs over lines 3-4 and takes in other rows")
     assert "a-1" in _rendered_ids(tmp_path / "out") and "a-4" in _rendered_ids(tmp_path / "out")
@@ -173,7 +173,7 @@ def test_bad_rows_fail_alone_and_every_problem_is_reported(tmp_path):
     path = _staff_csv(tmp_path, rows)
     result = run("batch", path, "--form", "som-oswiadczenie", "-o", tmp_path / "out", "--format", "docx")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[:2] == [
+    assert result.stdout.splitlines()[:2] == [
         f"{path}:12: row has 7 cells, header has 6",
         f"{path}:33: stanowisko: text is 140000 characters long; the limit is 2000",
     ]
@@ -187,14 +187,14 @@ def test_yaml_nested_hundreds_deep_is_refused_and_the_rest_goes_on(tmp_path):
     write(tmp_path, "dobry.yaml", STATEMENT.format(id="dobry", imie="Anna", nazwisko="Nowak"))
     result = run("batch", tmp_path, "-o", tmp_path / "out")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == f"{deep}:3: nested more than 20 levels deep"
+    assert result.stdout.splitlines()[0] == f"{deep}:3: nested more than 20 levels deep"
     assert _rendered_ids(tmp_path / "out") == ["dobry"]
 
 
 def test_a_csv_header_cannot_ask_for_a_huge_list(tmp_path):
     path = write(tmp_path, "r.csv", "id,rodzina.99999999.imie_nazwisko\nx,Jan\n")
     result = run("validate", path, "--form", "zfss-oswiadczenie-dochody")
-    assert result.stderr.splitlines()[0] == (
+    assert result.stdout.splitlines()[0] == (
         f"{path}:1: rodzina.99999999.imie_nazwisko: list index too large in "
         f"'rodzina.99999999.imie_nazwisko' (at most 9999)")
 
@@ -206,7 +206,7 @@ def test_16_200_is_refused_showing_both_readings(tmp_path):
     result = run("validate", path)
     line = line_of(path, 'dochod: "16.200')
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert result.stdout.splitlines()[0] == (
         f"{path}:{line}: rodzina.0.dochod: ambiguous amount '16.200': "
         f"16 200,00 zł or 16,20 zł? Write 16200 for thousands or 16,20 for złote and grosze")
 
@@ -220,14 +220,14 @@ POLISH_ROW = "p-1,Łucja,Świątek-Źródłowska,K,pielęgniarka,2026-11-02"
 def test_each_encoding_is_read_right(tmp_path, encoding):
     path = _staff_csv(tmp_path, [POLISH_ROW], encoding)
     result = run("batch", path, "--form", "som-oswiadczenie", "-o", tmp_path / "out", "--format", "docx")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 0, result.stdout
     assert "Łucja Świątek-Źródłowska" in docx_text(tmp_path / "out" / "som-oswiadczenie" / "p-1.docx")
 
 
 def test_utf16_without_a_byte_order_mark_is_a_clear_error(tmp_path):
     path = _staff_csv(tmp_path, [POLISH_ROW], "utf-16-le")
     result = run("validate", path, "--form", "som-oswiadczenie")
-    assert result.stderr.splitlines()[0] == (
+    assert result.stdout.splitlines()[0] == (
         f"{path}: cannot read: the file holds NUL bytes: it looks like UTF-16 without a byte-order mark; "
         f"save it as UTF-8 or give --encoding utf-16-le")
     assert run("validate", path, "--form", "som-oswiadczenie", "--encoding", "utf-16-le").exit_code == 0
@@ -238,7 +238,7 @@ def test_an_encoding_that_cannot_be_told_asks_for_encoding(tmp_path):
     path = tmp_path / "x.csv"
     path.write_bytes(HEADER.encode() + b"\nx-1,Anna,No\xb1\xb9k,K,opiekunka,2026-11-02\n")
     result = run("validate", path, "--form", "som-oswiadczenie")
-    assert result.stderr.splitlines()[0] == (
+    assert result.stdout.splitlines()[0] == (
         f"{path}: cannot read: cannot tell whether the file is cp1250 or ISO-8859-2; "
         f"give --encoding cp1250 or --encoding iso-8859-2")
     assert run("validate", path, "--form", "som-oswiadczenie", "--encoding", "cp1250").exit_code == 0
@@ -252,7 +252,7 @@ def test_ids_that_name_the_same_files_are_refused_naming_both(tmp_path, first, s
     two = write(tmp_path, "2.yaml", STATEMENT.format(id=second, imie="Ewa", nazwisko="Lis"))
     result = run("bundle", tmp_path, "-o", tmp_path / "out")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert result.stdout.splitlines()[0] == (
         f"{two}:2: id: case id '{second}' names the same files as '{first}' at {one}:2 "
         f"(file names ignore letter case and '-' or '.' at the ends)")
     bundles = sorted(p.name for p in (tmp_path / "out").glob("*.pdf"))
@@ -270,7 +270,7 @@ def _attached_docx(bundle: Path) -> bytes:
 def test_a_case_named_like_a_register_is_refused(tmp_path):
     path = write(tmp_path, "r.yaml", STATEMENT.format(id="som-wykaz-zapoznanych", imie="Anna", nazwisko="Nowak"))
     result = run("validate", path)
-    assert result.stderr.splitlines()[0] == (
+    assert result.stdout.splitlines()[0] == (
         f"{path}:2: id: case id 'som-wykaz-zapoznanych' is the name of the register "
         f"som-wykaz-zapoznanych; choose another id")
 
@@ -281,7 +281,7 @@ def test_a_per_file_bundle_named_like_a_windows_device_is_refused(tmp_path):
     result = run("bundle", path, "--per-file", "-o", tmp_path / "out")
     assert result.exit_code == 1
     assert (f"{path}:2 (c-1): 'con' is a device name on Windows and cannot name a bundle: rename the file"
-            in result.stderr.splitlines())
+            in result.stdout.splitlines())
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.pdf"))
 
 
@@ -333,7 +333,7 @@ def test_a_case_whose_second_file_cannot_be_written_leaves_no_file_and_the_regis
     result = run("batch", cases, "-o", out)
     assert result.exit_code == 1
     message = f"{cases / 'karta-b.yaml'}:3 (karta-b): cannot write {out / 'som-karta-zgloszenia' / 'karta-b.pdf'}"
-    assert [line for line in result.stderr.splitlines() if line.startswith(message)]
+    assert [line for line in result.stdout.splitlines() if line.startswith(message)]
     assert files_under(out) == {
         "som-karta-zgloszenia/karta-a.docx", "som-karta-zgloszenia/karta-a.pdf",
         "som-karta-zgloszenia/karta-c.docx", "som-karta-zgloszenia/karta-c.pdf",
@@ -359,7 +359,7 @@ def test_a_write_failing_part_way_leaves_no_file_of_the_case(tmp_path):
     assert result.returncode == 1
     target = out / "zfss-umowa-pozyczki" / "pozyczka-2026-001.pdf"
     assert (f"{EXAMPLES / 'pozyczka-2026-001.yaml'}:2 (pozyczka-2026-001): cannot write {target}: File too large"
-            in result.stderr.splitlines())
+            in result.stdout.splitlines())
     assert files_under(out) == set()
 
 
@@ -378,19 +378,20 @@ def test_a_full_disk_stops_the_run_naming_the_case_and_the_file(tmp_path):
               f'"{sys.executable}" -m formgen {" ".join(BASE)} batch "{cases}" -o "{out}"; echo "exit=$?"; '
               f'cd "{out}" && find . -type f | sort')
     result = subprocess.run(["unshare", "-Urm", "sh", "-c", script], capture_output=True, text=True, check=False)
-    if result.returncode == 77 or "unshare: " in result.stderr:
-        pytest.skip(f"no tmpfs in a user namespace here: {result.stderr.strip()}")
+    if result.returncode == 77 or "unshare: " in result.stdout:
+        pytest.skip(f"no tmpfs in a user namespace here: {result.stdout.strip()}")
     files = [line[2:] for line in result.stdout.splitlines() if line.startswith("./som-")]
     complete = {Path(f).stem for f in files}
     assert all(f"som-oswiadczenie/{c}.docx" in files and f"som-oswiadczenie/{c}.pdf" in files for c in complete)
     assert "exit=1" in result.stdout and 1 <= len(complete) < 8
     assert not [f for f in files if ".formgen-tmp-" in f]
-    stop = next(line for line in result.stderr.splitlines() if line.startswith("stopped: "))
-    failed = f"s-{len(complete)}"
-    assert stop.startswith(f"stopped: {cases / f's{len(complete)}.yaml'}:1 ({failed}): cannot write {out}/")
+    stop = next(line for line in result.stdout.splitlines() if line.startswith("stopped: "))
+    failed = stop.split(" (", 1)[1].split(")", 1)[0]  # the case being written when the disk filled
+    assert failed not in complete and not [f for f in files if Path(f).stem == failed]
+    assert stop.startswith(f"stopped: {cases / f's{failed[2:]}.yaml'}:1 ({failed}): cannot write {out}/")
     assert stop.endswith("No space left on device")
-    assert (f"{len(complete)} case(s) complete before the stop; the rest were not started. "
-            f"Free space or fix the output folder, then run again.") in result.stderr
+    assert (f"{len(complete)} case(s) complete before the stop; the rest were not written. "
+            f"Free space or fix the output folder, then run again.") in result.stdout
 
 
 def test_a_run_removes_temporary_files_left_by_a_killed_run(tmp_path):
@@ -415,7 +416,7 @@ def test_a_run_removes_temporary_files_left_by_a_killed_run(tmp_path):
 def test_invisible_characters_in_names_are_refused(tmp_path, name, points):
     path = write(tmp_path, "s.yaml", STATEMENT.format(id="s-1", imie="Anna", nazwisko=name))
     result = run("validate", path)
-    assert result.stderr.splitlines()[0] == (
+    assert result.stdout.splitlines()[0] == (
         f"{path}:5: osoba.nazwisko: contains invisible characters that change how the text reads: {points}")
 
 
@@ -429,7 +430,7 @@ def test_a_ten_thousand_row_asset_table_fails_early_with_the_limit(tmp_path):
     path = write(tmp_path, "plan.yaml", text[: text.index("srodki:")] + "srodki:\n  wczytaj: srodki.csv\n")
     result = run("render", path, "-o", tmp_path / "out")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert result.stdout.splitlines()[0] == (
         f"{path}:{line_of(path, 'form:')} (plan-amortyzacji-2026): form pol-plan-amortyzacji: the document would hold 10018 table "
         f"rows; the limit is 2000: split the case (or the input of a register) into smaller ones")
     assert files_under(tmp_path / "out") == set()

@@ -29,8 +29,8 @@ def test_a_thousand_cases_with_fifty_broken(tmp_path):
                              "--data", str(ROOT / "data"), "batch", str(cases), "-o", str(out), "--jobs", "2"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
-    lines = result.stderr.splitlines()
+    assert "Traceback" not in result.stderr and "internal error" not in result.stdout
+    lines = result.stdout.splitlines()
     for source, line, field in expected.bad:
         reported = [text for text in lines if text.startswith(f"{source}:{line}: ")]
         assert len(reported) == 1, (source, line, reported)

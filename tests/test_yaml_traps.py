@@ -60,8 +60,29 @@ def test_top_level_must_be_a_mapping(tmp_path):
     assert exc.value.message == f"{path}:1: a case file must be a mapping of fields"
 
 
-def test_non_utf8_yaml_is_reported(tmp_path):
-    path = write(tmp_path, "cp.yaml", "imie: Łucja\n", encoding="cp1250")
+@pytest.mark.parametrize("encoding", ["cp1250", "iso-8859-2", "utf-8-sig"])
+def test_a_yaml_saved_as_ansi_is_read_after_detection(tmp_path, encoding):
+    path = write(tmp_path, "cp.yaml", "imie: Łucja Świątek-Źródłowska\n", encoding=encoding)
+    assert read_yaml(path)[0].data == {"imie": "Łucja Świątek-Źródłowska"}
+
+
+def test_a_yaml_in_no_known_encoding_is_reported(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"imie: \x81\x98\n")  # bytes no Polish encoding has
     with pytest.raises(InputError) as exc:
         read_yaml(path)
-    assert exc.value.message.startswith(f"{path}: not UTF-8 text")
+    assert exc.value.message == (f"{path}: cannot read: not UTF-8, cp1250 or ISO-8859-2 text; "
+                                 f"save it as UTF-8 or give --encoding")
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("form: x\ncel: remont: łazienka\n", 2, "YAML syntax: mapping values are not allowed here (a value holds ': ' "
+                                           "— put the whole value in quotes, e.g. cel: \"remont: łazienka\")"),
+    ("form: x\ncel remont\nkwota: 1\n", 2, "YAML syntax: could not find expected ':' (a line without "
+                                         "'name: value' — add the colon after the field's name)"),
+])
+def test_common_yaml_slips_get_the_line_at_fault_and_a_hint(tmp_path, text, line, message):
+    path = write(tmp_path, "x.yaml", text)
+    with pytest.raises(InputError) as exc:
+        read_yaml(path)
+    assert exc.value.message == f"{path}:{line}: {message}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import re
 from collections.abc import Callable
@@ -82,6 +83,17 @@ class Form:
         return f"{self.id}/template.html"
 
 
+def suggest(given: str, names: list[str], otherwise: str) -> str:
+    """"; did you mean 'x'?" for names close to `given`, else "; <otherwise>" (with the names
+    when there are few)."""
+    close = difflib.get_close_matches(given, names, n=2, cutoff=0.75)
+    if close:
+        return "; did you mean " + " or ".join(f"'{name}'" for name in close) + "?"
+    if otherwise.startswith("known"):
+        return f"; {otherwise}: {', '.join(names)}"
+    return f"; {otherwise}"
+
+
 class KindsFile(Schema):
     """templates/kinds.yaml."""
 
@@ -115,7 +127,7 @@ class Catalog:
     def forms_of_kind(self, kind: str, chosen: list[str] | None) -> tuple[Form, ...]:
         """The kind's forms (or the chosen ones among them), in the kind's order."""
         if kind not in self.kinds:
-            raise CatalogError(f"unknown case kind '{kind}'; known kinds: {', '.join(self.kinds)}")
+            raise CatalogError(f"unknown case kind '{kind}'" + suggest(kind, list(self.kinds), "known kinds"))
         order = self.kinds[kind]
         if chosen is None:
             return tuple(self.get(i) for i in order)
@@ -138,7 +150,8 @@ class Catalog:
         try:
             return self.forms[form_id]
         except KeyError:
-            raise CatalogError(f"unknown form '{form_id}'; known forms: {', '.join(self.forms)}") from None
+            raise CatalogError(f"unknown form '{form_id}'" + suggest(form_id, list(self.forms), "formgen list "
+                                                                                         "shows them all")) from None
 
     def merged_schema(self, forms: tuple[Form, ...]) -> type[BaseModel]:
         """One closed schema accepting the fields of several forms (a case with many documents)."""

@@ -50,7 +50,25 @@ def list_forms(project: Any) -> None:
     run(project)
 
 
-_FORM = click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.")
+def complete_forms(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion of form ids (and, for `new`, case kinds)."""
+    from click.shell_completion import CompletionItem
+
+    from formgen.project import Project
+
+    root = ctx.find_root().params
+    try:
+        catalog = Project(root.get("templates"), root.get("data")).catalog
+    except Exception:  # noqa: BLE001 - completion never fails loudly
+        return []
+    names = [(f.id, f.decl.short) for f in catalog.forms.values()]
+    if param.name == "name":
+        names += [(kind, "rodzaj sprawy") for kind in catalog.kinds]
+    return [CompletionItem(name, help=text) for name, text in names if name.startswith(incomplete)]
+
+
+_FORM = click.option("--form", "form_id", help="Form id for CSV files without a 'form' column.",
+                     shell_complete=complete_forms)
 _ENCODING = click.option("--encoding", help="Encoding of CSV files (default: detected among UTF-8, UTF-16 "
                                             "with BOM, cp1250 and ISO-8859-2).")
 
@@ -71,6 +89,24 @@ def run_options(function: Any) -> Any:
     return function
 
 
+def output_options(function: Any) -> Any:
+    """-q, -v and --list: how much a command reports on stdout."""
+    options = [
+        click.option("-q", "--quiet", is_flag=True, help="Print only the problems."),
+        click.option("-v", "--verbose", is_flag=True, help="Also print every file written and what was up to date."),
+        click.option("--list", "listing", is_flag=True, help="Print the files written, one a line."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _output(quiet: bool, verbose: bool, listing: bool = False) -> Any:
+    from formgen.commands import Output
+
+    return Output(quiet, verbose, listing)
+
+
 def _given(form_id: str | None, encoding: str | None, jobs: int | None, executor: str | None,
            force: bool) -> Any:
     from formgen.commands import RunOptions
@@ -82,13 +118,16 @@ def _given(form_id: str | None, encoding: str | None, jobs: int | None, executor
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_FORM
 @_ENCODING
+@click.option("-q", "--quiet", is_flag=True, help="Print only the problems.")
+@click.option("-v", "--verbose", is_flag=True, help="Print more.")
 @pass_project
-def validate(project: Any, paths: tuple[Path, ...], form_id: str | None, encoding: str | None) -> None:
+def validate(project: Any, paths: tuple[Path, ...], form_id: str | None, encoding: str | None, quiet: bool,
+             verbose: bool) -> None:
     """Check case files (or folders of them) as render would, writing nothing; print every
     problem as file:line: field: message."""
     from formgen.commands import validate as run
 
-    run(project, list(paths), form_id, encoding)
+    run(project, list(paths), form_id, encoding, _output(quiet, verbose))
 
 
 _OUTPUT = click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
@@ -104,13 +143,15 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "all
 @_FORM
 @_ENCODING
 @click.option("--force", is_flag=True, help="Render again even if up to date; overwrite files edited by hand.")
+@output_options
 @pass_project
 def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None, encoding: str | None,
-           force: bool) -> None:
+           force: bool, quiet: bool, verbose: bool, listing: bool) -> None:
     """Render the cases of one YAML/CSV file to OUTPUT/<form-id>/<case-id>.docx and .pdf."""
     from formgen.commands import batch as run
 
-    run(project, [path], output, fmt, _given(form_id, encoding, 1, None, force), progress=False)
+    run(project, [path], output, fmt, _given(form_id, encoding, 1, None, force), progress=False,
+        output=_output(quiet, verbose, listing))
 
 
 @cli.command()
@@ -118,14 +159,17 @@ def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None
 @_OUTPUT
 @_FORMAT
 @run_options
+@output_options
 @pass_project
 def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, form_id: str | None,
-          encoding: str | None, jobs: int | None, executor: str | None, force: bool) -> None:
+          encoding: str | None, jobs: int | None, executor: str | None, force: bool, quiet: bool,
+          verbose: bool, listing: bool) -> None:
     """Render every case under PATHS; bad cases are reported and skipped, the rest are produced.
     Cases whose inputs did not change since the last run into OUTPUT are skipped."""
     from formgen.commands import batch as run
 
-    run(project, list(paths), output, fmt, _given(form_id, encoding, jobs, executor, force))
+    run(project, list(paths), output, fmt, _given(form_id, encoding, jobs, executor, force),
+        output=_output(quiet, verbose, listing))
 
 
 @cli.command()
@@ -134,6 +178,7 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, form_id
               default=Path("build/bundles"), show_default=True, help="Output folder.")
 @click.option("--per-file", is_flag=True, help="One bundle per input file instead of per case.")
 @run_options
+@output_options
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3a", "pdf/a-3b", "pdf/a-3u", "none"]),
               default="pdf/a-3b", show_default=True,
               help="PDF/A-3 variant (PDF/A-3 allows the embedded sources); 'none' for a plain PDF.")
@@ -148,7 +193,8 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, form_id
 @click.option("--reason", help="Reason written into the signature.")
 @pass_project
 def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, form_id: str | None,
-           encoding: str | None, jobs: int | None, executor: str | None, force: bool, pdf_variant: str,
+           encoding: str | None, jobs: int | None, executor: str | None, force: bool, quiet: bool,
+           verbose: bool, listing: bool, pdf_variant: str,
            encrypt: bool, password_file: Path | None, sign: Path | None, cert_password_file: Path | None,
            reason: str | None) -> None:
     """Archival PDF/A-3 per case (or per file): a cover, its documents with a bookmark each, the
@@ -160,7 +206,7 @@ def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, 
 
     protect = Protect(encrypt, password_file, sign, cert_password_file, reason)
     run(project, list(paths), output, per_file, _given(form_id, encoding, jobs, executor, force), pdf_variant,
-        protect)
+        protect, output=_output(quiet, verbose, listing))
 
 
 @cli.command()
@@ -178,23 +224,32 @@ def verify(bundles: tuple[Path, ...], password_file: Path | None, trust: tuple[P
 
 
 @cli.command()
-@click.argument("form_id", metavar="FORM")
+@click.argument("form_id", metavar="FORM", required=False, shell_complete=complete_forms)
+@click.option("--all", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the schema of every form into this folder (<form-id>.json).")
 @pass_project
-def schema(project: Any, form_id: str) -> None:
-    """Print the JSON Schema of a form's case data."""
+def schema(project: Any, form_id: str | None, folder: Path | None) -> None:
+    """Print the JSON Schema of a form's case data, for editors (VS Code's YAML extension):
+    it accepts every way of writing values that formgen accepts."""
     from formgen.commands import schema as run
 
-    run(project, form_id)
+    run(project, form_id, folder)
 
 
 @cli.command()
-@click.argument("form_id", metavar="FORM")
+@click.argument("name", metavar="FORM|KIND", shell_complete=complete_forms)
+@click.option("--csv", "as_csv", is_flag=True, help="The header row of the form's CSV (Polish column titles).")
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the starter to this file instead of printing it.")
+@click.option("--schemas", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the JSON Schemas the starter names for editors [default: ./schemas].")
 @pass_project
-def new(project: Any, form_id: str) -> None:
-    """Print an example case of a form to start from."""
+def new(project: Any, name: str, as_csv: bool, target: Path | None, schemas: Path | None) -> None:
+    """A case file to fill in, for a form or a case kind (one person entered once for all its
+    forms): every field with a comment in Polish; required fields empty until filled."""
     from formgen.commands import new as run
 
-    run(project, form_id)
+    run(project, name, as_csv, target, schemas)
 
 
 @cli.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -12,16 +12,25 @@ import click
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One finding about an input: where it is (file, line, field) and what is wrong."""
+    """One finding about an input: where it is (file, line, field) and what is wrong.
+
+    `label` is the field's Polish title ("Numer PESEL"): Polish messages name the field by it,
+    with the code path after it ("Numer PESEL (osoba.pesel)"); English ones by the path."""
 
     source: str
     line: int
     field: str
     message: str
+    label: str = field(default="", compare=False)
 
     def __str__(self) -> str:
+        from formgen.i18n import language
+
         where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if not self.field:
+            return f"{where}: {self.message}"
+        name = f"{self.label} ({self.field})" if self.label and language() == "pl" else self.field
+        return f"{where}: {name}: {self.message}"
 
 
 class FormgenError(click.ClickException):

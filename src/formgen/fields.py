@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
+import typing
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
 from formgen.rules import identifiers, money
 from formgen.rules.text import invisible_chars, xml_illegal_chars
@@ -22,9 +25,75 @@ MAX_LONG_TEXT = 20_000
 
 
 class Schema(BaseModel):
-    """Base of every case schema: closed (unknown keys are errors) and immutable."""
+    """Base of every case schema: closed (unknown keys are errors) and immutable.
+
+    Choices are forgiving, still strict: a value in any letter case, with or without Polish
+    letters ("Małżonek", "MALZONEK" for `malzonek`), is the canonical choice; yes/no fields
+    also take "tak" and "nie". Anything else is still an error.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _canonical_choices(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        choices = _choice_fields(cls)
+        if not choices or not choices.keys() & data.keys():
+            return data
+        return {key: _canonical(choices[key], value) if key in choices else value for key, value in data.items()}
+
+
+def fold(text: str) -> str:
+    """A value as compared with the choices: no Polish letters, no letter case, no outer spaces."""
+    plain = unicodedata.normalize("NFKD", text.strip().replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+
+
+_YES_NO = {fold(word): word in ("tak", "true", "yes") for word in ("tak", "nie", "true", "false", "yes", "no")}
+
+
+@lru_cache(maxsize=None)
+def _choice_fields(model: type[BaseModel]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Field name -> ("one" or "many", folded value -> canonical value) of a model's choice and
+    yes/no fields."""
+    found = {}
+    for name, info in model.model_fields.items():
+        kind, inner = "one", _unwrap(info.annotation)
+        if typing.get_origin(inner) is list:
+            kind, inner = "many", _unwrap(typing.get_args(inner)[0])
+        if typing.get_origin(inner) is typing.Literal:
+            found[name] = (kind, {fold(str(v)): v for v in typing.get_args(inner)})
+        elif inner is bool:
+            found[name] = (kind, dict(_YES_NO))
+    return found
+
+
+def _unwrap(kind: Any) -> Any:
+    """The type inside Optional[...] and Annotated[...]."""
+    while True:
+        origin = typing.get_origin(kind)
+        if origin is typing.Annotated:
+            kind = typing.get_args(kind)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(kind) if a is not type(None)]
+            if len(args) != 1:
+                return kind
+            kind = args[0]
+        else:
+            return kind
+
+
+def _canonical(spec: tuple[str, dict[str, Any]], value: Any) -> Any:
+    kind, table = spec
+
+    def one(item: Any) -> Any:
+        return table.get(fold(item), item) if isinstance(item, str) else item
+
+    if kind == "many" and isinstance(value, list):
+        return [one(item) for item in value]
+    return one(value)
 
 
 def _text(limit: int, single_line: bool) -> Any:
@@ -125,12 +194,14 @@ Regon = Annotated[str, _checker(identifiers.check_regon)]
 Krs = Annotated[str, _checker(identifiers.check_krs)]
 Account = Annotated[str, _checker(identifiers.check_account)]
 
-_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+# Letters of any alphabet (Polish ones in file names too), digits, '.', '_' and '-'.
+_SLUG = re.compile(r"^[^\W_][\w.-]{0,79}$")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
 def _case_id(value: Any) -> Any:
     if isinstance(value, str):
+        value = unicodedata.normalize("NFC", value)
         if not _SLUG.match(value) or ".." in value:
             raise ValueError(
                 "case id must be 1-80 letters, digits, '.', '_' or '-', starting with a letter or digit"

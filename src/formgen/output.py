@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from formgen.errors import FormgenError
@@ -46,8 +47,8 @@ def build_time() -> dt.datetime:
 
 
 def slug(text: str) -> str:
-    """A file-name-safe form of a case id or file stem."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "bundle"
+    """A file-name-safe form of a case id or file stem (letters of any alphabet stay)."""
+    return re.sub(r"[^\w.-]+", "-", unicodedata.normalize("NFC", text)).strip("-.") or "bundle"
 
 
 def name_key(name: str) -> str:

@@ -53,7 +53,7 @@ class Planner:
     def cases(self, paths: list[Path]) -> list[Unit]:
         """A unit per case under the paths, in input order; YAML files first find what they include."""
         try:
-            files = discover(paths)
+            files = discover(paths, (self.project.data, self.project.templates))
         except InputError as exc:
             self.problems.append(exc)
             return []
@@ -79,7 +79,7 @@ class Planner:
     def parse(self, path: Path) -> list[Unit]:
         """The units of one input file, parsed (its unreadable parts become problems)."""
         try:
-            items = read_records(path, self.form, self.encoding)
+            items = read_records(path, self.form, self.encoding, self.project)
         except InputError as exc:
             self.problems.append(exc)
             return []

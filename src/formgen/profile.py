@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from formgen.fields import Date, Nip, Regon, Schema, Text
 
@@ -10,9 +10,18 @@ from formgen.fields import Date, Nip, Regon, Schema, Text
 class Address(Schema):
     """A postal address as printed on letters."""
 
-    ulica: Text
-    kod: Text
-    miejscowosc: Text
+    ulica: Text = Field(
+        title="Ulica i numer",
+        description="Ulica z numerem budynku i lokalu, jak w adresie pocztowym.",
+        json_schema_extra={"examples": ["ul. Rynek 3"]})
+    kod: Text = Field(
+        title="Kod pocztowy",
+        description="Kod pocztowy w postaci 00-000.",
+        json_schema_extra={"examples": ["00-952"]})
+    miejscowosc: Text = Field(
+        title="Miejscowość",
+        description="Miejscowość (poczta) adresu, w mianowniku.",
+        json_schema_extra={"examples": ["Przykładowo"]})
 
     def line(self) -> str:
         """One-line form: 'ul. Lipowa 5, 00-950 Przykładowo'."""

@@ -44,7 +44,7 @@ def test_pesel_leap_day() -> None:
     ("value", "message"),
     [
         ("44051401358", "invalid PESEL checksum"),
-        ("4405140135", "PESEL must have 11 digits"),
+        ("440514013", "PESEL must have 11 digits"),
         ("4405140135X", "PESEL must have 11 digits"),
         ("99130112347", "invalid PESEL birth date"),  # month 13, checksum correct
     ],
@@ -52,6 +52,20 @@ def test_pesel_leap_day() -> None:
 def test_pesel_errors(value: str, message: str) -> None:
     with pytest.raises(ValueError, match=f"^{message}$"):
         check_pesel(value)
+
+
+@pytest.mark.parametrize(("value", "hint"), [
+    ("7231412017", " (a spreadsheet may have dropped its leading zero: format the column as text; "
+                   "was it 07231412017?)"),
+    ("8,5010112345E+10", " (a spreadsheet wrote the number in scientific notation: format the column as "
+                         "text and type the PESEL again)"),
+    ("4.4051401359e10", " (a spreadsheet wrote the number in scientific notation: format the column as "
+                        "text and type the PESEL again)"),
+])
+def test_a_pesel_a_spreadsheet_turned_into_a_number_gets_a_hint(value: str, hint: str) -> None:
+    with pytest.raises(ValueError) as info:
+        check_pesel(value)
+    assert str(info.value) == "PESEL must have 11 digits" + hint
 
 
 @pytest.mark.parametrize("value", ["1234563218", "123-456-32-18", "PL1234563218"])

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from formgen.cases.encoding import EncodingProblem, decode
+from formgen.fields import fold
 from formgen.cases.source import MAX_DEPTH, MAX_FILE_BYTES, MAX_ITEMS, Loc, Record, read_limited
 from formgen.errors import InputError, Problem
 
@@ -74,10 +75,15 @@ def read_text(path: Path, encoding: str | None = None) -> str:
         raise InputError([Problem(str(path), 0, "", f"cannot read: {exc}")]) from None
 
 
-def read_csv(path: Path, form: str | None = None, encoding: str | None = None) -> list[Record | InputError]:
+Aliases = Callable[[str], dict[str, Loc]]  # form id -> folded column title -> location
+
+
+def read_csv(path: Path, form: str | None = None, encoding: str | None = None,
+             aliases: Aliases | None = None) -> list[Record | InputError]:
     """Every non-empty row of a CSV file as a Record, or as the InputError of that row.
 
-    A problem of the whole file (encoding, empty, bad header) raises InputError.
+    A problem of the whole file (encoding, empty, bad header) raises InputError. Column titles
+    may be the form's Polish ones (`aliases`, of the --form or the first row's form column).
     """
     text = read_text(path, encoding)
     lines = list(io.StringIO(text, newline=""))
@@ -88,7 +94,10 @@ def read_csv(path: Path, form: str | None = None, encoding: str | None = None) -
         header = next(csv.reader(lines[:1], delimiter=delimiter, strict=True))
     except csv.Error as exc:
         raise InputError([Problem(str(path), 1, "", f"CSV header: {exc}")]) from None
-    locs = _header_locs(path, header)
+    while header and not header[-1].strip():  # a trailing ';' that spreadsheets leave
+        header.pop()
+    titles = aliases(form or _first_form(lines, delimiter, header)) if aliases else {}
+    locs = _header_locs(path, header, titles)
     out: list[Record | InputError] = []
     for line, row_or_problem in _rows(lines, delimiter, len(locs)):
         if isinstance(row_or_problem, str):
@@ -107,6 +116,8 @@ def records_only(items: list[Record | InputError]) -> list[Record]:
 
 
 def _record(path: Path, line: int, locs: list[Loc], row: list[str], form: str | None) -> Record | InputError:
+    while len(row) > len(locs) and not row[-1].strip():  # empty cells of a trailing ';'
+        row = row[:-1]
     if len(row) > len(locs):
         return InputError([Problem(str(path), line, "", f"row has {len(row)} cells, header has {len(locs)}")])
     data: dict[str, Any] = {"form": form} if form else {}
@@ -116,11 +127,24 @@ def _record(path: Path, line: int, locs: list[Loc], row: list[str], form: str | 
     return Record(path=path, line=line, data=data, lines={loc: line for loc in locs})
 
 
-def _header_locs(path: Path, header: list[str]) -> list[Loc]:
+def _first_form(lines: list[str], delimiter: str, header: list[str]) -> str:
+    """The form column's value in the first data row ('' when there is none)."""
+    names = [fold(name) for name in header]
+    column = next((names.index(n) for n in ("form", "formularz") if n in names), None)
+    if column is None or len(lines) < 2:
+        return ""
+    try:
+        row = next(csv.reader(lines[1:2], delimiter=delimiter))
+    except csv.Error:
+        return ""
+    return row[column].strip() if column < len(row) else ""
+
+
+def _header_locs(path: Path, header: list[str], titles: dict[str, Loc] | None = None) -> list[Loc]:
     problems, locs, seen = [], [], set()
     for name in header:
         try:
-            loc = parse_header(name)
+            loc = (titles or {}).get(fold(name)) or parse_header(name)
         except ValueError as exc:
             problems.append(Problem(str(path), 1, name, str(exc)))
             continue

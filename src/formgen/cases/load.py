@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -17,6 +17,7 @@ from formgen.catalog import Form
 from formgen.errors import CatalogError, InputError, Problem, describe
 from formgen.fields import CaseId
 from formgen.forms.common import name_warnings
+from formgen.forms.labels import field_info
 from formgen.project import Project
 
 READERS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv"}
@@ -42,12 +43,18 @@ class Case:
         return form.schema.model_construct(**{k: getattr(self.data, k) for k in names})
 
 
-def discover(paths: list[Path]) -> list[Path]:
-    """Case files under the given files and folders, sorted, without duplicates."""
+def discover(paths: list[Path], skip: tuple[Path, ...] = ()) -> list[Path]:
+    """Case files under the given files and folders, sorted, without duplicates. Folders in
+    `skip` (the project's own data and templates) and hidden folders (.venv, .git) are left
+    out of a folder's walk, but read when named themselves or below."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += [p for p in sorted(path.rglob("*")) if p.suffix.lower() in READERS and p.is_file()]
+            root = path.resolve()
+            hidden = [s.resolve() for s in skip if s.resolve() != root and s.resolve().is_relative_to(root)]
+            found += [p for p in sorted(path.rglob("*")) if p.suffix.lower() in READERS and p.is_file()
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                      and not any(p.resolve().is_relative_to(h) for h in hidden)]
         elif path.is_file():
             found.append(path)
         else:
@@ -55,18 +62,31 @@ def discover(paths: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def read_records(path: Path, form: str | None = None, encoding: str | None = None) -> list[Record | InputError]:
+def read_records(path: Path, form: str | None = None, encoding: str | None = None,
+                 project: Project | None = None) -> list[Record | InputError]:
     """A file's records (a bad CSV row as its own InputError) with the reader its extension
-    names; a problem of the whole file raises InputError."""
+    names; a problem of the whole file raises InputError. With a project, CSV columns may be
+    titled with the form's Polish field titles."""
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         raise InputError([Problem(str(path), 0, "", "not a case file (use .yaml, .yml or .csv)")])
     if kind == "csv":
-        return read_csv(path, form, encoding)
-    records = read_yaml(path)
+        return read_csv(path, form, encoding, _aliases(project) if project else None)
+    records = read_yaml(path, encoding)
     for record in records:
         expand_includes(record, encoding)
     return list(records)
+
+
+def _aliases(project: Project) -> Callable[[str], dict[str, tuple[str | int, ...]]]:
+    """The Polish column titles of a form's CSV (none for an unknown form)."""
+    from formgen.starter import column_aliases
+
+    def of(form_id: str) -> dict[str, tuple[str | int, ...]]:
+        form = project.catalog.forms.get(form_id)
+        return column_aliases(form.schema) if form else {}
+
+    return of
 
 
 def forms_of(record: Record, project: Project) -> tuple[Form, ...]:
@@ -105,15 +125,30 @@ def _to_case(record: Record, project: Project) -> Case:
     try:
         data = schema.model_validate(fields)
     except ValidationError as exc:
-        raise InputError(problems + problems_of(exc, record)) from None
-    warnings = tuple(at(record, loc, f"warning: {msg}") for loc, msg in name_warnings(data))
+        raise InputError(labelled(problems + problems_of(exc, record), schema)) from None
+    warnings = tuple(labelled([at(record, loc, f"warning: {msg}") for loc, msg in name_warnings(data)], schema))
     case = Case(id=case_id, record=record, forms=forms, data=data, warnings=warnings)
     for form in forms:
         if form.check:
             problems += _run_check(form, case, project)
     if problems:
-        raise InputError(problems)
+        raise InputError(labelled(problems, schema))
     return case
+
+
+def labelled(problems: list[Problem], schema: type[BaseModel]) -> list[Problem]:
+    """The problems with the Polish titles of their fields (messages name fields by them)."""
+    out = []
+    for problem in problems:
+        if problem.field in _META:
+            out.append(replace(problem, label=_META[problem.field]))
+            continue
+        info = field_info(schema, problem.field) if problem.field else None
+        out.append(replace(problem, label=info.title) if info else problem)
+    return out
+
+
+_META = {"form": "Formularz", "id": "Identyfikator sprawy", "rodzaj": "Rodzaj sprawy"}
 
 
 def _run_check(form: Form, case: Case, project: Project) -> list[Problem]:
@@ -142,17 +177,17 @@ def load_cases(paths: list[Path], project: Project, form: str | None = None,
 
     CSV files that a YAML case includes (`{wczytaj: …}`) are part of that case, not cases.
     """
-    files = discover(paths)
+    files = discover(paths, (project.data, project.templates))
     read: dict[Path, list[Record | InputError]] = {}
     for path in files:
         if READERS.get(path.suffix.lower()) == "yaml":
-            read[path] = _read(path, form, encoding)
+            read[path] = _read(path, form, encoding, project)
     included = {f.resolve() for items in read.values() for r in items if isinstance(r, Record)
                 for f in r.files.values()}
     for path in files:
         if path not in read and path.resolve() in included:
             continue
-        for item in read[path] if path in read else _read(path, form, encoding):
+        for item in read[path] if path in read else _read(path, form, encoding, project):
             if isinstance(item, InputError):
                 yield item
                 continue
@@ -162,9 +197,9 @@ def load_cases(paths: list[Path], project: Project, form: str | None = None,
                 yield exc
 
 
-def _read(path: Path, form: str | None, encoding: str | None) -> list[Record | InputError]:
+def _read(path: Path, form: str | None, encoding: str | None, project: Project) -> list[Record | InputError]:
     try:
-        return read_records(path, form, encoding)
+        return read_records(path, form, encoding, project)
     except InputError as exc:
         return [exc]
     except Exception as exc:  # noqa: BLE001 - an unreadable file is that file's problem only

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,18 +27,44 @@ def _message(error: Any) -> str:
         return _MESSAGES[kind]
     if kind == "literal_error":
         allowed = error.get("ctx", {}).get("expected", "")
-        return f"must be one of {allowed}, got '{error.get('input')}'"
+        given = error.get("input")
+        text = f"must be one of {allowed}, got '{given}'"
+        choices = re.findall(r"'([^']*)'", str(allowed))
+        return text + _did_you_mean(str(given), choices) if isinstance(given, str) else text
     msg: str = error["msg"]
     return msg.removeprefix("Value error, ")
 
 
+def _did_you_mean(given: str, names: list[str]) -> str:
+    """'; did you mean 'kwota'?' for the closest of the names (by letters, any case), else ''."""
+    close = difflib.get_close_matches(given.casefold(), [n.casefold() for n in names], n=1, cutoff=0.6)
+    if not close:
+        return ""
+    name = next(n for n in names if n.casefold() == close[0])
+    return f"; did you mean '{name}'?"
+
+
 def problems_of(exc: ValidationError, record: Record, offset: Loc = ()) -> list[Problem]:
-    """One Problem per pydantic error, located at the line of its field in the record."""
+    """One Problem per pydantic error, located at the line of its field in the record.
+
+    An unknown field next to a missing one of a similar name is one problem, a misspelling:
+    "kwtoa: unknown field; did you mean 'kwota'?" (not that, and "kwota: required field is missing").
+    """
+    errors = [(offset + tuple(p for p in e["loc"] if not _is_union_tag(p)), e) for e in exc.errors()]
+    missing = {loc for loc, e in errors if e["type"] == "missing"}
+    taken: set[Loc] = set()
     out = []
-    for error in exc.errors():
-        loc = offset + tuple(p for p in error["loc"] if not _is_union_tag(p))
-        out.append(Problem(str(record.file_of(loc)), record.line_of(loc), dotted(loc), _message(error)))
-    return out
+    for loc, error in errors:
+        message = _message(error)
+        if error["type"] == "extra_forbidden" and loc:
+            siblings = [str(m[-1]) for m in missing if m[:-1] == loc[:-1] and m not in taken]
+            hint = _did_you_mean(str(loc[-1]), siblings)
+            if hint:
+                taken.add(loc[:-1] + (hint.split("'")[1],))
+            message += hint
+        out.append((loc, message))
+    return [Problem(str(record.file_of(loc)), record.line_of(loc), dotted(loc), message)
+            for loc, message in out if loc not in taken]
 
 
 def _is_union_tag(part: Any) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from formgen.cases.encoding import EncodingProblem, decode
 from formgen.cases.source import MAX_DEPTH, MAX_ITEMS, Loc, Record, dotted, read_limited
 from formgen.errors import InputError, Problem
 
@@ -82,21 +83,42 @@ class _Builder:
         return out
 
 
-def read_yaml(path: Path) -> list[Record]:
-    """Read one YAML case file (one document, a mapping) into a Record."""
+# PyYAML's wording of the two slips people make most, and what to do about them.
+_HINTS = {
+    "mapping values are not allowed here":
+        "a value holds ': ' — put the whole value in quotes, e.g. cel: \"remont: łazienka\"",
+    "could not find expected ':'":
+        "a line without 'name: value' — add the colon after the field's name",
+}
+
+
+def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error at the line at fault, with a hint for the common slips."""
+    problem = str(exc.problem)
+    # A key left without its colon is noticed a line later: its start is the line at fault.
+    mark = exc.context_mark if problem in _HINTS and exc.context_mark else exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 0
+    if isinstance(exc, _AliasError):
+        return Problem(str(path), line, "", problem)
+    hint = _HINTS.get(problem)
+    return Problem(str(path), line, "", f"YAML syntax: {problem}" + (f" ({hint})" if hint else ""))
+
+
+def read_yaml(path: Path, encoding: str | None = None) -> list[Record]:
+    """Read one YAML case file (one document, a mapping) into a Record.
+
+    Like a CSV file it may be in UTF-8 or, saved by a Windows editor as "ANSI", in cp1250 (or
+    ISO-8859-2): the encoding is detected (formgen.cases.encoding) or given."""
     try:
-        text = read_limited(path).decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError([Problem(str(path), 0, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")])
+        text = decode(read_limited(path), encoding)[0]
+    except EncodingProblem as exc:
+        raise InputError([Problem(str(path), 0, "", f"cannot read: {exc}")]) from None
     except ValueError as exc:
-        raise InputError([Problem(str(path), 0, "", str(exc))])
+        raise InputError([Problem(str(path), 0, "", str(exc))]) from None
     try:
         node = yaml.compose(text, Loader=_NoAliasLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        prefix = "" if isinstance(exc, _AliasError) else "YAML syntax: "
-        raise InputError([Problem(str(path), line, "", f"{prefix}{exc.problem}")])
+        raise InputError([_syntax_problem(path, exc)]) from None
     except yaml.YAMLError as exc:  # e.g. several documents in one file
         raise InputError([Problem(str(path), 0, "", f"YAML: {exc}")])
     if not isinstance(node, MappingNode):

@@ -18,21 +18,63 @@ Findings = list[tuple[Loc, str]]
 class NameForms(Schema):
     """The full name in the grammatical cases, where the rules would print it wrong."""
 
-    dopelniacz: Text | None = None  # kogo? "Jana Kowalskiego"
-    celownik: Text | None = None  # komu? "Janowi Kowalskiemu"
-    biernik: Text | None = None  # kogo? "Jana Kowalskiego"
-    narzednik: Text | None = None  # z kim? "Janem Kowalskim"
-    miejscownik: Text | None = None  # o kim? "Janie Kowalskim"
+    dopelniacz: Text | None = Field(  # kogo? "Jana Kowalskiego"
+        default=None, title="Dopełniacz",
+        description=("Imię i nazwisko w dopełniaczu (kogo? czego?), np. „Jana Kowalskiego”; "
+                     "puste: forma według reguł odmiany."),
+        json_schema_extra={"examples": ["Jana Przykładowskiego"]})
+    celownik: Text | None = Field(  # komu? "Janowi Kowalskiemu"
+        default=None, title="Celownik",
+        description=("Imię i nazwisko w celowniku (komu? czemu?), np. „Janowi Kowalskiemu”; "
+                     "puste: forma według reguł odmiany."),
+        json_schema_extra={"examples": ["Janowi Przykładowskiemu"]})
+    biernik: Text | None = Field(  # kogo? "Jana Kowalskiego"
+        default=None, title="Biernik",
+        description=("Imię i nazwisko w bierniku (kogo? co?), np. „Jana Kowalskiego”; "
+                     "puste: forma według reguł odmiany."),
+        json_schema_extra={"examples": ["Jana Przykładowskiego"]})
+    narzednik: Text | None = Field(  # z kim? "Janem Kowalskim"
+        default=None, title="Narzędnik",
+        description=("Imię i nazwisko w narzędniku (z kim? z czym?), np. „Janem Kowalskim”; "
+                     "puste: forma według reguł odmiany."),
+        json_schema_extra={"examples": ["Janem Przykładowskim"]})
+    miejscownik: Text | None = Field(  # o kim? "Janie Kowalskim"
+        default=None, title="Miejscownik",
+        description=("Imię i nazwisko w miejscowniku (o kim? o czym?), np. „Janie Kowalskim”; "
+                     "puste: forma według reguł odmiany."),
+        json_schema_extra={"examples": ["Janie Przykładowskim"]})
 
 
 class Person(Schema):
     """A named person; sex (K/M) as given, else from the PESEL, else from the first name."""
 
-    imie: Text
-    nazwisko: Text
-    pesel: Pesel | None = None
-    plec: Sex | None = Field(default=None, validate_default=True)
-    odmiana: NameForms | None = None  # the name's forms by case, overriding the rules
+    imie: Text = Field(
+        title="Imię",
+        description=("Imię osoby, tak jak ma być wydrukowane; na dokumencie program odmienia je "
+                     "przez przypadki (poprawki w polu odmiana)."),
+        json_schema_extra={"examples": ["Jan", "Anna"]})
+    nazwisko: Text = Field(
+        title="Nazwisko",
+        description=("Nazwisko osoby, tak jak ma być wydrukowane; na dokumencie program odmienia "
+                     "je przez przypadki (poprawki w polu odmiana)."),
+        json_schema_extra={"examples": ["Przykładowski", "Przykładowska"]})
+    pesel: Pesel | None = Field(
+        default=None, title="Numer PESEL",
+        description=("Numer PESEL: 11 cyfr z poprawną cyfrą kontrolną, w YAML najlepiej "
+                     "w cudzysłowie (zero na początku nie zginie). Może zostać pusty; podany "
+                     "wyznacza płeć osoby."),
+        json_schema_extra={"examples": ["07231412017"]})
+    plec: Sex | None = Field(
+        default=None, validate_default=True, title="Płeć",
+        description=("Płeć: K (kobieta) albo M (mężczyzna); decyduje o formach gramatycznych "
+                     "na dokumencie, np. „zapoznałam/zapoznałem”. Puste: płeć z numeru PESEL, "
+                     "a bez niego ze słownika imion; podana musi zgadzać się z numerem PESEL."),
+        json_schema_extra={"examples": ["K", "M"]})
+    odmiana: NameForms | None = Field(  # the name's forms by case, overriding the rules
+        default=None, title="Odmiana imienia i nazwiska",
+        description=("Formy imienia i nazwiska w przypadkach, które program odmienia błędnie "
+                     "(np. nazwiska rzadkiego lub obcego); puste: odmiana według reguł "
+                     "języka polskiego."))
 
     @field_validator("plec")
     @classmethod
@@ -83,10 +125,26 @@ class Person(Schema):
 class Applicant(Person):
     """The employee or pensioner who applies to the fund (shared by the ZFŚS forms of one case)."""
 
-    adres: Text | None = None
-    stanowisko: Text | None = None
-    emeryt: bool = False  # a retiree or pensioner rather than a current employee
-    data_urodzenia: Date | None = None
+    adres: Text | None = Field(
+        default=None, title="Adres zamieszkania",
+        description=("Adres zamieszkania wnioskodawcy w jednym wierszu; puste: na dokumencie "
+                     "zostaje wykropkowane miejsce do wpisania ręcznie."),
+        json_schema_extra={"examples": ["ul. Klonowa 12 m. 4, 00-951 Przykładowo"]})
+    stanowisko: Text | None = Field(
+        default=None, title="Stanowisko",
+        description=("Stanowisko pracy wnioskodawcy; puste: miejsce do wpisania ręcznie "
+                     "(na podaniu o pożyczkę emeryt bez stanowiska ma wpisane „emeryt / "
+                     "rencista”)."),
+        json_schema_extra={"examples": ["opiekunka dziecięca", "księgowa"]})
+    emeryt: bool = Field(  # a retiree or pensioner rather than a current employee
+        default=False, title="Emeryt lub rencista",
+        description=("Czy wnioskodawca jest emerytem lub rencistą, a nie czynnym pracownikiem: "
+                     "true albo false (domyślnie). Oświadczenie o niepozostawaniu w zatrudnieniu "
+                     "składa tylko emeryt lub rencista (§4b)."))
+    data_urodzenia: Date | None = Field(
+        default=None, title="Data urodzenia",
+        description="Data urodzenia wnioskodawcy (1985-07-15 lub 15.07.1985); może zostać pusta.",
+        json_schema_extra={"examples": ["1985-07-15"]})
 
 
 def name_warnings(data: BaseModel, loc: Loc = ()) -> Findings:
@@ -115,4 +173,7 @@ def by_sex(sex: str | None, female: str, male: str, unknown: str | None = None) 
 class Collection(Schema):
     """The data of a register: the typed data of every case it collects, in input order."""
 
-    pozycje: list[Any]
+    pozycje: list[Any] = Field(
+        title="Pozycje rejestru",
+        description=("Dane wszystkich spraw, które zbiera rejestr, w kolejności wczytania; "
+                     "program wypełnia je sam z plików spraw, nie wpisuje się ich ręcznie."))

@@ -13,7 +13,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
 from formgen.fields import Date, Krs, Money, Nip, Regon, Schema, Text
 from formgen.forms.common import Findings
@@ -56,29 +56,72 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no)]  # tak/nie, as a spreadsheet h
 class BoardMember(Schema):
     """A member of the association's board (Zarząd), who signs."""
 
-    imie_nazwisko: Text
-    funkcja: Text | None = None  # "Prezes Zarządu", "Skarbnik", …
+    imie_nazwisko: Text = Field(
+        title="Imię i nazwisko",
+        description="Imię i nazwisko członka Zarządu.",
+        json_schema_extra={"examples": ["Tadeusz Przykładowy"]})
+    funkcja: Text | None = Field(  # "Prezes Zarządu", "Skarbnik", …
+        default=None, title="Funkcja w Zarządzie",
+        description="Funkcja w Zarządzie, drukowana przy nazwisku; może zostać pusta.",
+        json_schema_extra={"examples": ["Prezes Zarządu", "Skarbnik"]})
 
 
 class Resolution(Schema):
     """The board's resolution adopting the accounting policy."""
 
-    numer: Text | None = None
-    data: Date | None = None
+    numer: Text | None = Field(
+        default=None, title="Numer uchwały",
+        description="Numer uchwały Zarządu; puste: wykropkowane miejsce.",
+        json_schema_extra={"examples": ["1/2026"]})
+    data: Date | None = Field(
+        default=None, title="Data uchwały",
+        description=("Dzień podjęcia uchwały (2026-01-08 lub 8.01.2026); puste: wykropkowane "
+                     "miejsce."),
+        json_schema_extra={"examples": ["2026-01-08"]})
 
 
 class Association(Schema):
     """Stowarzyszenie: the association whose books these documents are about."""
 
-    nazwa: Text  # the registered name, printed in quotes: „Stowarzyszenie …”
-    nazwa_dopelniacz: Text | None = None  # after "Zarządu": "Stowarzyszenia Przyjaciół …"
-    krs: Krs
-    nip: Nip
-    regon: Regon | None = None
-    siedziba: Text  # as printed after "z siedzibą w" (locative): "Przykładowie"
-    adres: Address
-    zarzad: list[BoardMember] = []
-    uchwala: Resolution = Resolution()
+    nazwa: Text = Field(  # the registered name, printed in quotes: „Stowarzyszenie …”
+        title="Nazwa stowarzyszenia",
+        description="Pełna nazwa z Krajowego Rejestru Sądowego, drukowana w cudzysłowie.",
+        json_schema_extra={"examples": ["Stowarzyszenie Miłośników Ziemi Przykładowskiej"]})
+    nazwa_dopelniacz: Text | None = Field(  # after "Zarządu": "Stowarzyszenia Przyjaciół …"
+        default=None, title="Nazwa w dopełniaczu",
+        description=("Nazwa w dopełniaczu, drukowana po słowie „Zarządu”; puste: pełna nazwa "
+                     "w cudzysłowie."),
+        json_schema_extra={"examples": ["Stowarzyszenia Miłośników Ziemi Przykładowskiej"]})
+    krs: Krs = Field(
+        title="Numer KRS",
+        description=("Numer w Krajowym Rejestrze Sądowym: 10 cyfr, w YAML w cudzysłowie "
+                     "(zera na początku nie zginą)."),
+        json_schema_extra={"examples": ["0000654321"]})
+    nip: Nip = Field(
+        title="Numer NIP",
+        description="Numer NIP: 10 cyfr z poprawną cyfrą kontrolną, z kreskami lub bez.",
+        json_schema_extra={"examples": ["1234563218", "123-456-32-18"]})
+    regon: Regon | None = Field(
+        default=None, title="Numer REGON",
+        description=("Numer REGON: 9 lub 14 cyfr z poprawną cyfrą kontrolną; puste: REGON "
+                     "nie jest drukowany."),
+        json_schema_extra={"examples": ["123456785"]})
+    siedziba: Text = Field(  # as printed after "z siedzibą w" (locative): "Przykładowie"
+        title="Siedziba",
+        description=("Miejscowość siedziby w miejscowniku, jak po słowach „z siedzibą w”, "
+                     "np. „Przykładowie”."),
+        json_schema_extra={"examples": ["Przykładowie"]})
+    adres: Address = Field(
+        title="Adres",
+        description="Adres siedziby stowarzyszenia: ulica z numerem, kod pocztowy, miejscowość.")
+    zarzad: list[BoardMember] = Field(
+        default=[], title="Zarząd",
+        description=("Członkowie Zarządu, którzy podpisują dokumenty, z funkcjami; puste: "
+                     "miejsca na podpisy bez nazwisk."))
+    uchwala: Resolution = Field(
+        default=Resolution(), title="Uchwała o przyjęciu polityki",
+        description=("Uchwała Zarządu przyjmująca politykę rachunkowości: numer i data; puste: "
+                     "wykropkowane miejsca."))
 
     @property
     def of_board(self) -> str:
@@ -94,8 +137,16 @@ def association_context(association: Association) -> dict[str, Any]:
 class PriorRevenues(Schema):
     """Revenues of statutory activity in the year before `rok` (§3 ust. 6 lit. d)."""
 
-    nieodplatna: Money
-    odplatna: Money
+    nieodplatna: Money = Field(
+        title="Przychody z działalności nieodpłatnej",
+        description=("Przychody z nieodpłatnej działalności statutowej w roku poprzednim, w zł "
+                     "(84000.00 lub 84 000,00)."),
+        json_schema_extra={"examples": ["84000.00"]})
+    odplatna: Money = Field(
+        title="Przychody z działalności odpłatnej",
+        description=("Przychody z odpłatnej działalności statutowej w roku poprzednim, w zł "
+                     "(36000.00 lub 36 000,00); obie kwoty nie mogą być zerowe."),
+        json_schema_extra={"examples": ["36000.00"]})
 
 
 def _check_revenues(revenues: PriorRevenues) -> Findings:
@@ -126,14 +177,41 @@ def _revenue_context(revenues: PriorRevenues) -> dict[str, Any]:
 class AccountingPolicy(Schema):
     """Polityka rachunkowości filled for one association."""
 
-    stowarzyszenie: Association
-    rok: Year  # the first fiscal year the policy applies to
-    przychody: PriorRevenues
-    program_ksiegowy: Text | None = None
-    ksiegi_prowadzi: Literal["biuro", "stowarzyszenie"] = "biuro"
-    biuro_rachunkowe: Text | None = None
-    ksiegowy: Text | None = None  # the person responsible for keeping the books
-    progi: ThresholdParams | None = None
+    stowarzyszenie: Association = Field(
+        title="Stowarzyszenie",
+        description=("Stowarzyszenie, którego dotyczy dokument: nazwa, KRS, NIP, siedziba, "
+                     "adres, Zarząd; te same dane we wszystkich dokumentach jego roku."))
+    rok: Year = Field(  # the first fiscal year the policy applies to
+        title="Rok obrotowy",
+        description=("Pierwszy rok obrotowy, od którego obowiązuje polityka (od 1990 do 2100); "
+                     "przychody podaje się za rok poprzedni."),
+        json_schema_extra={"examples": [2026]})
+    przychody: PriorRevenues = Field(
+        title="Przychody roku poprzedniego",
+        description=("Przychody z działalności nieodpłatnej i odpłatnej w roku poprzedzającym "
+                     "rok obrotowy, z których wylicza się proporcję kosztów pośrednich."))
+    program_ksiegowy: Text | None = Field(
+        default=None, title="Program księgowy",
+        description="Nazwa programu, w którym prowadzi się księgi; puste: wykropkowane miejsce.",
+        json_schema_extra={"examples": ["Księgowość Przykład 2026"]})
+    ksiegi_prowadzi: Literal["biuro", "stowarzyszenie"] = Field(
+        default="biuro", title="Księgi prowadzi",
+        description=("Kto prowadzi księgi: biuro (zewnętrzne biuro rachunkowe) albo "
+                     "stowarzyszenie (we własnym zakresie); domyślnie biuro."))
+    biuro_rachunkowe: Text | None = Field(
+        default=None, title="Biuro rachunkowe",
+        description=("Nazwa biura rachunkowego, tylko gdy księgi prowadzi biuro; puste: "
+                     "polityka nie podaje nazwy."),
+        json_schema_extra={"examples": ["Biuro Rachunkowe Przykład s.c."]})
+    ksiegowy: Text | None = Field(  # the person responsible for keeping the books
+        default=None, title="Osoba odpowiedzialna za księgi",
+        description=("Imię i nazwisko osoby odpowiedzialnej za prowadzenie ksiąg rachunkowych, "
+                     "drukowane przy jej podpisie; puste: miejsce na imię i nazwisko."),
+        json_schema_extra={"examples": ["Joanna Przykładowa"]})
+    progi: ThresholdParams | None = Field(
+        default=None, title="Progi wartości",
+        description=("Własne progi wartości środków trwałych; puste: progi polityki przyjętej "
+                     "przez stowarzyszenie (data/pol/polityki.yaml), a bez niej domyślne."))
 
 
 def check_policy(case: AccountingPolicy, project: Project) -> Findings:
@@ -158,22 +236,59 @@ def policy_context(case: AccountingPolicy, project: Project) -> dict[str, Any]:
 class IndirectCost(Schema):
     """A cost that cannot be assigned to one activity: rent, utilities, shared equipment …"""
 
-    nazwa: Text
-    konto: Text | None = None
-    kwota: Money
+    nazwa: Text = Field(
+        title="Koszt pośredni",
+        description="Nazwa kosztu, którego nie da się przypisać jednej działalności.",
+        json_schema_extra={"examples": ["czynsz za lokal biura"]})
+    konto: Text | None = Field(
+        default=None, title="Konto",
+        description="Numer konta księgowego kosztu; może zostać pusty.",
+        json_schema_extra={"examples": ["402-01"]})
+    kwota: Money = Field(
+        title="Kwota",
+        description="Kwota kosztu w okresie w zł (12000.00 lub 12 000,00).",
+        json_schema_extra={"examples": ["12000.00"]})
 
 
 class CostAllocation(Schema):
     """Indirect costs of a period split between unpaid and paid statutory activity."""
 
-    stowarzyszenie: Association
-    rok: Year
-    przychody: PriorRevenues
-    okres_od: Date | None = None  # default: 1 January of `rok`
-    okres_do: Date | None = None  # default: 31 December of `rok`
-    koszty_posrednie: list[IndirectCost]
-    data_sporzadzenia: Date | None = None
-    sporzadzil: Text | None = None
+    stowarzyszenie: Association = Field(
+        title="Stowarzyszenie",
+        description=("Stowarzyszenie, którego dotyczy dokument: nazwa, KRS, NIP, siedziba, "
+                     "adres, Zarząd; te same dane we wszystkich dokumentach jego roku."))
+    rok: Year = Field(
+        title="Rok obrotowy",
+        description=("Rok obrotowy, którego koszty się rozlicza (od 1990 do 2100); przychody "
+                     "podaje się za rok poprzedni."),
+        json_schema_extra={"examples": [2026]})
+    przychody: PriorRevenues = Field(
+        title="Przychody roku poprzedniego",
+        description=("Przychody z działalności nieodpłatnej i odpłatnej w roku poprzedzającym "
+                     "rok obrotowy, z których wylicza się proporcję kosztów pośrednich."))
+    okres_od: Date | None = Field(  # default: 1 January of `rok`
+        default=None, title="Okres od",
+        description=("Pierwszy dzień rozliczanego okresu (2026-01-01 lub 1.01.2026), w roku "
+                     "obrotowym; puste: 1 stycznia."),
+        json_schema_extra={"examples": ["2026-01-01"]})
+    okres_do: Date | None = Field(  # default: 31 December of `rok`
+        default=None, title="Okres do",
+        description=("Ostatni dzień rozliczanego okresu (2026-06-30 lub 30.06.2026), w roku "
+                     "obrotowym; puste: 31 grudnia."),
+        json_schema_extra={"examples": ["2026-06-30"]})
+    koszty_posrednie: list[IndirectCost] = Field(
+        title="Koszty pośrednie",
+        description="Koszty pośrednie okresu do podziału, co najmniej jeden.")
+    data_sporzadzenia: Date | None = Field(
+        default=None, title="Data sporządzenia",
+        description=("Dzień sporządzenia dokumentu (2026-01-15 lub 15.01.2026); puste: "
+                     "wykropkowane miejsce."),
+        json_schema_extra={"examples": ["2026-01-15"]})
+    sporzadzil: Text | None = Field(
+        default=None, title="Sporządził(a)",
+        description=("Imię i nazwisko osoby, która sporządziła dokument, drukowane przy podpisie; "
+                     "może zostać puste."),
+        json_schema_extra={"examples": ["Joanna Przykładowa"]})
 
 
 def _period(case: CostAllocation) -> tuple[dt.date, dt.date]:

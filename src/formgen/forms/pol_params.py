@@ -46,8 +46,17 @@ Kst = Annotated[str, BeforeValidator(_kst)]
 class ThresholdParams(Schema):
     """The value thresholds of the policy (POL §3 ust. 2 pkt 6 and 13)."""
 
-    srodek_trwaly_powyzej: _Money  # strictly above: a fixed asset, depreciated by plan
-    niska_wartosc_od: _Money  # from this amount (inclusive) up to the above: a low-value asset
+    srodek_trwaly_powyzej: _Money = Field(  # strictly above: a fixed asset, depreciated by plan
+        title="Próg środka trwałego",
+        description=("Wartość początkowa w zł, powyżej której składnik jest podstawowym środkiem "
+                     "trwałym amortyzowanym według planu (np. 3500.00 lub 3 500,00)."),
+        json_schema_extra={"examples": ["3500.00"]})
+    niska_wartosc_od: _Money = Field(  # from this amount (inclusive) up to the above: low-value
+        title="Próg niskiej wartości",
+        description=("Wartość początkowa w zł, od której (włącznie) do progu środka trwałego "
+                     "składnik jest środkiem trwałym o niskiej wartości, umarzanym jednorazowo; "
+                     "poniżej: materiały. Nie większa niż próg środka trwałego."),
+        json_schema_extra={"examples": ["2000.00"]})
 
     @model_validator(mode="after")
     def _ordered(self) -> ThresholdParams:
@@ -67,17 +76,37 @@ class ThresholdParams(Schema):
 class RateEntry(Schema):
     """A position of the CIT act's list of annual depreciation rates."""
 
-    kst: Kst
-    stawka: Percent
-    opis: Text
+    kst: Kst = Field(
+        title="Symbol KŚT",
+        description=("Symbol Klasyfikacji Środków Trwałych: 1–3 cyfry (grupa, podgrupa, rodzaj), "
+                     "z kreską lub bez, np. 491 lub 4-91."),
+        json_schema_extra={"examples": ["491"]})
+    stawka: Percent = Field(
+        title="Roczna stawka amortyzacji",
+        description="Roczna stawka amortyzacji w procentach z wykazu stawek, np. 30 lub 2,5.",
+        json_schema_extra={"examples": ["30"]})
+    opis: Text = Field(
+        title="Opis pozycji",
+        description="Nazwa pozycji wykazu stawek amortyzacyjnych.",
+        json_schema_extra={"examples": ["Zespoły komputerowe"]})
 
 
 class PolicyParams(Schema):
     """The defaults: thresholds, paragraph references of the printed policy, the rate list."""
 
-    progi: ThresholdParams
-    paragrafy: dict[str, Text] = {}
-    stawki: list[RateEntry]
+    progi: ThresholdParams = Field(
+        title="Progi wartości",
+        description=("Domyślne progi wartości środków trwałych (w polityce z wzoru: 3 500 "
+                     "i 2 000 zł)."))
+    paragrafy: dict[str, Text] = Field(
+        default={}, title="Odwołania do paragrafów",
+        description=("Gdzie drukowana polityka rachunkowości zawiera zasady, do których odwołują "
+                     "się inne dokumenty: srodki_trwale, wykaz_niskocenne, koszty_posrednie."),
+        json_schema_extra={"examples": [{"srodki_trwale": "§ 3 ust. 2 pkt 6–15"}]})
+    stawki: list[RateEntry] = Field(
+        title="Stawki amortyzacyjne",
+        description=("Pozycje wykazu rocznych stawek amortyzacyjnych według symboli KŚT; środek "
+                     "trwały bierze stawkę najdłuższego symbolu, od którego zaczyna się jego KŚT."))
 
     def rate_for(self, kst: str) -> Decimal | None:
         """The rate of the longest listed KŚT symbol that the asset's symbol starts with."""
@@ -88,17 +117,37 @@ class PolicyParams(Schema):
 class AdoptedPolicy(Schema):
     """An accounting policy an association adopted, in force from a year on."""
 
-    krs: Krs
-    od_roku: Year
-    uchwala: Text | None = None  # the board's resolution, for the record
-    progi: ThresholdParams | None = None
-    paragrafy: dict[str, Text] = {}
+    krs: Krs = Field(
+        title="Numer KRS",
+        description=("Numer KRS stowarzyszenia, które przyjęło politykę: 10 cyfr, w YAML "
+                     "w cudzysłowie."),
+        json_schema_extra={"examples": ["0000654321"]})
+    od_roku: Year = Field(
+        title="Obowiązuje od roku",
+        description=("Pierwszy rok obrotowy, w którym polityka obowiązuje (od 1990 do 2100); "
+                     "obowiązuje do roku, od którego obowiązuje następna."),
+        json_schema_extra={"examples": [2026]})
+    uchwala: Text | None = Field(  # the board's resolution, for the record
+        default=None, title="Uchwała",
+        description="Uchwała Zarządu, która przyjęła politykę, do ewidencji; może zostać pusta.",
+        json_schema_extra={"examples": ["uchwała Zarządu z dnia 8 stycznia 2026 r."]})
+    progi: ThresholdParams | None = Field(
+        default=None, title="Progi wartości",
+        description="Progi wartości środków trwałych z tej polityki; puste: progi domyślne.")
+    paragrafy: dict[str, Text] = Field(
+        default={}, title="Odwołania do paragrafów",
+        description=("Gdzie ta polityka rachunkowości zawiera zasady, do których odwołują "
+                     "się inne dokumenty: srodki_trwale, wykaz_niskocenne, koszty_posrednie."),
+        json_schema_extra={"examples": [{"srodki_trwale": "§ 3 ust. 2 pkt 6–15"}]})
 
 
 class AdoptedPolicies(Schema):
     """data/pol/polityki.yaml."""
 
-    polityki: list[AdoptedPolicy] = []
+    polityki: list[AdoptedPolicy] = Field(
+        default=[], title="Przyjęte polityki rachunkowości",
+        description=("Polityki rachunkowości przyjęte przez stowarzyszenia, według numeru KRS "
+                     "i roku, od którego obowiązują."))
 
 
 def parameters(project: Project) -> PolicyParams:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from babel.dates import format_date
+from pydantic import Field
 
 from formgen.fields import MAX_DATE, Date, Money, Percent, Schema, Text
 from formgen.forms.common import Findings
@@ -36,27 +37,86 @@ ZERO = Decimal("0.00")
 class Asset(Schema):
     """One item of the asset register; a CSV row with these columns maps to it one to one."""
 
-    nr_inwentarzowy: Text | None = None
-    nazwa: Text
-    kst: Kst
-    data_przyjecia: Date  # accepted for use
-    wartosc_poczatkowa: Money
-    stawka: Percent | None = None  # annual rate; empty: from the rate list by KŚT
-    grunt: YesNo = False  # land is not depreciated
-    zawsze_niskocenny: YesNo = False  # pkt 14: furniture, computers, phones … below the lower threshold
-    data_wycofania: Date | None = None  # sold, liquidated or found missing
-    uwagi: Text | None = None
+    nr_inwentarzowy: Text | None = Field(
+        default=None, title="Numer inwentarzowy",
+        description="Numer inwentarzowy, niepowtarzalny w ewidencji; puste: wykropkowane miejsce.",
+        json_schema_extra={"examples": ["ST/01"]})
+    nazwa: Text = Field(
+        title="Nazwa środka trwałego",
+        description="Nazwa składnika majątku, jak w ewidencji.",
+        json_schema_extra={"examples": ["Namiot wystawowy 6 × 12 m"]})
+    kst: Kst = Field(
+        title="Symbol KŚT",
+        description=("Symbol Klasyfikacji Środków Trwałych: 1–3 cyfry (grupa, podgrupa, rodzaj), "
+                     "z kreską lub bez, np. 491 lub 4-91; w YAML w cudzysłowie. Wskazuje stawkę "
+                     "z wykazu; grupa 0 to grunty."),
+        json_schema_extra={"examples": ["491"]})
+    data_przyjecia: Date = Field(  # accepted for use
+        title="Data przyjęcia do używania",
+        description=("Dzień przyjęcia do używania (2026-03-15 lub 15.03.2026), nie później niż "
+                     "w roku planu; amortyzacja zaczyna się od następnego miesiąca."),
+        json_schema_extra={"examples": ["2026-03-15"]})
+    wartosc_poczatkowa: Money = Field(
+        title="Wartość początkowa",
+        description=("Wartość początkowa w zł (12000.00 lub 12 000,00); według progów decyduje, "
+                     "czy składnik jest środkiem trwałym, niskocennym, czy materiałem."),
+        json_schema_extra={"examples": ["12000.00"]})
+    stawka: Percent | None = Field(  # annual rate; empty: from the rate list by KŚT
+        default=None, title="Stawka roczna",
+        description=("Roczna stawka amortyzacji w procentach, np. 20 lub 2,5; puste: stawka "
+                     "z wykazu według symbolu KŚT. Grunt nie ma stawki."),
+        json_schema_extra={"examples": ["20"]})
+    grunt: YesNo = Field(  # land is not depreciated
+        default=False, title="Grunt",
+        description=("Czy składnik jest gruntem, który nie podlega amortyzacji: tak albo nie; "
+                     "domyślnie nie."))
+    # pkt 14: furniture, computers, phones … below the lower threshold
+    zawsze_niskocenny: YesNo = Field(
+        default=False, title="Niskocenny bez względu na wartość",
+        description=("Czy przedmiot jest z wykazu polityki (§3 ust. 2 pkt 14: meble, komputery, "
+                     "telefony …), który zalicza go do środków o niskiej wartości bez względu "
+                     "na wartość: tak albo nie; domyślnie nie."))
+    data_wycofania: Date | None = Field(  # sold, liquidated or found missing
+        default=None, title="Data wycofania",
+        description=("Dzień sprzedaży, likwidacji lub stwierdzenia niedoboru (2026-10-31 lub "
+                     "31.10.2026), nie wcześniej niż data przyjęcia i nie przed rokiem planu; "
+                     "puste: środek jest w ewidencji."),
+        json_schema_extra={"examples": ["2026-10-31"]})
+    uwagi: Text | None = Field(
+        default=None, title="Uwagi",
+        description="Uwagi drukowane w kolumnie „Uwagi” ewidencji; może zostać puste.",
+        json_schema_extra={"examples": ["faktura FV/112/2026"]})
 
 
 class DepreciationPlan(Schema):
     """Plan amortyzacji for a year, from the association's asset register."""
 
-    stowarzyszenie: Association
-    rok: Year
-    srodki: list[Asset]
-    progi: ThresholdParams | None = None
-    data_sporzadzenia: Date | None = None
-    sporzadzil: Text | None = None
+    stowarzyszenie: Association = Field(
+        title="Stowarzyszenie",
+        description=("Stowarzyszenie, którego dotyczy dokument: nazwa, KRS, NIP, siedziba, "
+                     "adres, Zarząd; te same dane we wszystkich dokumentach jego roku."))
+    rok: Year = Field(
+        title="Rok obrotowy",
+        description="Rok obrotowy, na który sporządza się plan amortyzacji (od 1990 do 2100).",
+        json_schema_extra={"examples": [2026]})
+    srodki: list[Asset] = Field(
+        title="Środki trwałe",
+        description=("Składniki ewidencji środków trwałych, co najmniej jeden; kolumny arkusza "
+                     "CSV odpowiadają polom składnika."))
+    progi: ThresholdParams | None = Field(
+        default=None, title="Progi wartości",
+        description=("Własne progi wartości dla wszystkich składników; puste: progi polityki "
+                     "obowiązującej w roku przyjęcia każdego składnika, a bez niej domyślne."))
+    data_sporzadzenia: Date | None = Field(
+        default=None, title="Data sporządzenia",
+        description=("Dzień sporządzenia dokumentu (2026-01-15 lub 15.01.2026); puste: "
+                     "wykropkowane miejsce."),
+        json_schema_extra={"examples": ["2026-01-15"]})
+    sporzadzil: Text | None = Field(
+        default=None, title="Sporządził(a)",
+        description=("Imię i nazwisko osoby, która sporządziła dokument, drukowane przy podpisie; "
+                     "może zostać puste."),
+        json_schema_extra={"examples": ["Joanna Przykładowa"]})
 
 
 def _asset_thresholds(case: DepreciationPlan, asset: Asset, project: Project) -> ThresholdParams:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from pydantic import Field
+
 from formgen.fields import Date, LongText, Schema, Text
 from formgen.forms.common import Findings, Person, by_sex
 from formgen.project import Project
@@ -21,41 +23,118 @@ INTERVENTIONS = {
 class Child(Person):
     """The child the card is about."""
 
-    data_urodzenia: Date | None = None
+    data_urodzenia: Date | None = Field(
+        default=None, title="Data urodzenia",
+        description=("Data urodzenia dziecka (2024-05-03 lub 3.05.2024); puste: na dokumencie "
+                     "zostaje wykropkowane miejsce (na wniosku o dofinansowanie wypoczynku "
+                     "dziecka wymagana)."),
+        json_schema_extra={"examples": ["2024-05-03"]})
 
 
 class DatedEntry(Schema):
     """An action or meeting with its date."""
 
-    data: Date
-    opis: LongText
+    data: Date = Field(
+        title="Data",
+        description=("Dzień działania lub spotkania (2026-11-12 lub 12.11.2026), między datą "
+                     "przyjęcia zgłoszenia a datą sporządzenia karty."),
+        json_schema_extra={"examples": ["2026-11-12"]})
+    opis: LongText = Field(
+        title="Opis",
+        description="Opis działania lub przebiegu spotkania; może mieć kilka akapitów.",
+        json_schema_extra={"examples": ["Rozmowa psychologa z opiekunką grupy."]})
 
 
 class Authority(Schema):
     """Where the intervention was reported, and when."""
 
-    nazwa: Text
-    data: Date
+    nazwa: Text = Field(
+        title="Nazwa organu",
+        description="Organ lub instytucja, do której zgłoszono interwencję.",
+        json_schema_extra={"examples": [("Sąd Rejonowy w Przykładowie, III Wydział Rodzinny "
+                                         "i Nieletnich")]})
+    data: Date = Field(
+        title="Data interwencji",
+        description=("Dzień zgłoszenia interwencji temu organowi (2026-11-18 lub 18.11.2026), "
+                     "między datą przyjęcia zgłoszenia a datą sporządzenia karty."),
+        json_schema_extra={"examples": ["2026-11-18"]})
 
 
 class InterventionCard(Schema):
     """Karta interwencji (SOM-L Zał. 4)."""
 
-    data_karty: Date
-    data_zgloszenia: Date
-    dziecko: Child
-    podejrzany: SUSPECTS
-    krzywdzenie: HARMS
-    przyczyna: LongText
-    zawiadamiajacy: Text
-    dzialania: list[DatedEntry] = []
-    spotkania: list[DatedEntry] = []
-    forma_interwencji: list[Literal["zawiadomienie", "wglad", "inna"]] = []
-    inna_interwencja: LongText | None = None
-    organy: list[Authority] = []
-    wyniki: LongText | None = None
-    wykonane_kroki: list[Text] = []
-    sporzadzil: Text | None = None
+    data_karty: Date = Field(
+        title="Data sporządzenia karty",
+        description=("Dzień sporządzenia karty (2026-11-20 lub 20.11.2026), nie wcześniejszy "
+                     "niż data przyjęcia zgłoszenia."),
+        json_schema_extra={"examples": ["2026-11-20"]})
+    data_zgloszenia: Date = Field(
+        title="Data przyjęcia zgłoszenia",
+        description=("Dzień, w którym przyjęto zgłoszenie podejrzenia krzywdzenia dziecka "
+                     "(2026-11-11 lub 11.11.2026)."),
+        json_schema_extra={"examples": ["2026-11-11"]})
+    dziecko: Child = Field(
+        title="Dziecko",
+        description="Dziecko, którego dotyczy karta: imię, nazwisko i data urodzenia.")
+    podejrzany: SUSPECTS = Field(
+        title="Osoba podejrzewana o krzywdzenie",
+        description=("Kto jest podejrzewany: personel (członek personelu lub osoba trzecia), "
+                     "nieletni (inny małoletni) albo rodzic (rodzic lub opiekun prawny); razem "
+                     "z formą krzywdzenia wyznacza procedurę i listę wymaganych działań."))
+    krzywdzenie: HARMS = Field(
+        title="Forma krzywdzenia",
+        description=("Forma krzywdzenia: przemoc_psychiczna, przemoc_fizyczna, "
+                     "uszczerbek_na_zdrowiu (przemoc z uszczerbkiem na zdrowiu lub zagrożeniem "
+                     "życia), wykorzystanie_seksualne albo zaniedbanie; procedury standardów nie "
+                     "obejmują każdej formy przy każdej osobie podejrzewanej."))
+    przyczyna: LongText = Field(
+        title="Przyczyna interwencji",
+        description="Co wskazuje na krzywdzenie dziecka (pkt 2 karty); może mieć kilka akapitów.",
+        json_schema_extra={"examples": ["Dziecko kilkakrotnie przyszło do żłobka głodne."]})
+    zawiadamiajacy: Text = Field(
+        title="Osoba zgłaszająca",
+        description=("Osoba zawiadamiająca o podejrzeniu krzywdzenia (pkt 3 karty): imię "
+                     "i nazwisko oraz funkcja lub związek z dzieckiem."),
+        json_schema_extra={"examples": ["Ewa Przykładowa, opiekunka w grupie „Motylki”"]})
+    dzialania: list[DatedEntry] = Field(
+        default=[], title="Działania opiekuna lub psychologa",
+        description=("Działania podjęte przez opiekuna lub psychologa (pkt 4 karty), każde "
+                     "z datą i opisem; puste: wykropkowane miejsce do wpisania ręcznie."))
+    spotkania: list[DatedEntry] = Field(
+        default=[], title="Spotkania z opiekunami dziecka",
+        description=("Spotkania z opiekunami dziecka (pkt 5 karty), każde z datą i opisem; "
+                     "puste: wykropkowane miejsce do wpisania ręcznie."))
+    forma_interwencji: list[Literal["zawiadomienie", "wglad", "inna"]] = Field(
+        default=[], title="Forma podjętej interwencji",
+        description=("Zaznaczone formy interwencji (pkt 6 karty): zawiadomienie (zawiadomienie "
+                     "o podejrzeniu popełnienia przestępstwa), wglad (wniosek o wgląd "
+                     "w sytuację dziecka/rodziny), inna (inny rodzaj interwencji); puste: "
+                     "nic nie jest zaznaczone."),
+        json_schema_extra={"examples": [["zawiadomienie"], ["wglad", "inna"]]})
+    inna_interwencja: LongText | None = Field(
+        default=None, title="Inny rodzaj interwencji",
+        description=("Jaka inna interwencja (pkt 6 karty, „Jaki?”); wymagany, gdy wśród form "
+                     "interwencji jest inna."),
+        json_schema_extra={"examples": ["Skierowanie rodziny do ośrodka pomocy społecznej."]})
+    organy: list[Authority] = Field(
+        default=[], title="Organy, do których zgłoszono interwencję",
+        description=("Nazwa organu i data interwencji (pkt 7 karty); puste: wykropkowane "
+                     "miejsce do wpisania ręcznie."))
+    wyniki: LongText | None = Field(
+        default=None, title="Wyniki interwencji",
+        description=("Działania organów wymiaru sprawiedliwości, placówki lub rodziców, jeśli "
+                     "placówka zna wyniki (pkt 8 karty); puste: wykropkowane linie."),
+        json_schema_extra={"examples": ["Sąd wszczął postępowanie opiekuńcze."]})
+    wykonane_kroki: list[Text] = Field(
+        default=[], title="Wykonane działania procedury",
+        description=("Kody (a, b, c…) działań z listy wymaganej przez procedurę, które już "
+                     "wykonano; na karcie są zaznaczone, pozostałe zostają do wykonania."),
+        json_schema_extra={"examples": [["a", "b"]]})
+    sporzadzil: Text | None = Field(
+        default=None, title="Sporządził(a)",
+        description=("Imię i nazwisko oraz stanowisko osoby sporządzającej kartę; puste: "
+                     "miejsce do wpisania ręcznie."),
+        json_schema_extra={"examples": ["Maria Przykładowa, psycholog"]})
 
 
 def check_intervention(card: InterventionCard, project: Project) -> Findings:
@@ -95,11 +174,30 @@ def intervention_context(card: InterventionCard, project: Project) -> dict[str, 
 class StandardsStatement(Schema):
     """Oświadczenie o znajomości i przestrzeganiu zasad SOM (SOM-L Zał. 6, SOM-D Zał. 6)."""
 
-    osoba: Person
-    rola: Literal["pracownik", "rodzic"] = "pracownik"
-    stanowisko: Text | None = None
-    miejscowosc: Text | None = None
-    data: Date | None = None
+    osoba: Person = Field(
+        title="Osoba składająca oświadczenie",
+        description=("Pracownik albo rodzic, który potwierdza zapoznanie się ze standardami: "
+                     "imię, nazwisko i w razie potrzeby płeć (forma „zapoznałam/zapoznałem”)."))
+    rola: Literal["pracownik", "rodzic"] = Field(
+        default="pracownik", title="Rola",
+        description=("Kto składa oświadczenie: pracownik (członek personelu) albo rodzic "
+                     "(rodzic lub opiekun dziecka); domyślnie pracownik. W wykazie osób "
+                     "zapoznanych ze standardami są tylko pracownicy."))
+    stanowisko: Text | None = Field(
+        default=None, title="Stanowisko",
+        description=("Stanowisko pracownika, drukowane po imieniu i nazwisku oraz w wykazie "
+                     "osób zapoznanych; puste: w oświadczeniu pominięte, w wykazie wykropkowane."),
+        json_schema_extra={"examples": ["opiekunka dziecięca"]})
+    miejscowosc: Text | None = Field(
+        default=None, title="Miejscowość",
+        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
+                     "z profilu placówki."),
+        json_schema_extra={"examples": ["Przykładowo"]})
+    data: Date | None = Field(
+        default=None, title="Data oświadczenia",
+        description=("Dzień podpisania oświadczenia (2026-09-01 lub 1.09.2026), w wykazie "
+                     "drukowany jako data zapoznania się; puste: wykropkowane miejsce."),
+        json_schema_extra={"examples": ["2026-09-01"]})
 
 
 def statement_context(statement: StandardsStatement, project: Project) -> dict[str, Any]:

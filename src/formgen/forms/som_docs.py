@@ -71,37 +71,117 @@ EventKind = Literal["przemoc_fizyczna", "przemoc_psychiczna", "wykorzystanie_sek
 class IncidentEvent(Schema):
     """What happened, when and where, as facts; the child's own words; who was present."""
 
-    data: Date
-    godzina: Time | None = None
-    miejsce: Text
-    rodzaj: list[EventKind] = Field(min_length=1)
-    inny_rodzaj: Text | None = None
-    fakty: LongText
-    slowa_dziecka: LongText | None = None
-    obecni: list[Text] = []
+    data: Date = Field(
+        title="Data zdarzenia",
+        description=("Dzień zdarzenia (2026-11-10 lub 10.11.2026), nie późniejszy niż dzień "
+                     "przyjęcia zgłoszenia."),
+        json_schema_extra={"examples": ["2026-11-10"]})
+    godzina: Time | None = Field(
+        default=None, title="Godzina zdarzenia",
+        description="Godzina zdarzenia (14:30 lub 14.30); puste: wykropkowane miejsce.",
+        json_schema_extra={"examples": ["10:15"]})
+    miejsce: Text = Field(
+        title="Miejsce zdarzenia",
+        description="Gdzie doszło do zdarzenia, np. sala grupy, plac zabaw, szatnia.",
+        json_schema_extra={"examples": ["sala grupy „Motylki”"]})
+    rodzaj: list[EventKind] = Field(
+        min_length=1, title="Rodzaj zdarzenia",
+        description=("Co najmniej jeden rodzaj: przemoc_fizyczna, przemoc_psychiczna, "
+                     "wykorzystanie_seksualne, zaniedbanie, obrazenia (widoczne obrażenia "
+                     "na ciele dziecka), zachowanie (niepokojące, powtarzające się zachowanie "
+                     "dziecka), internet (zagrożenie w sieci), wizerunek (wizerunek dziecka "
+                     "bez zgody) albo inne (opisane w polu inny_rodzaj)."),
+        json_schema_extra={"examples": [["obrazenia"], ["przemoc_psychiczna", "inne"]]})
+    inny_rodzaj: Text | None = Field(
+        default=None, title="Inny rodzaj zdarzenia",
+        description=("Opis rodzaju zdarzenia spoza listy; podaje się go tylko wtedy, gdy "
+                     "wśród rodzajów jest inne."),
+        json_schema_extra={"examples": ["zostawienie dziecka bez opieki w szatni"]})
+    fakty: LongText = Field(
+        title="Opis zdarzenia",
+        description=("Wyłącznie fakty: co się stało, kto w nim uczestniczył, co zgłaszający "
+                     "widział lub słyszał, bez ocen i przypuszczeń; może mieć kilka akapitów."),
+        json_schema_extra={"examples": [("Przy przebieraniu opiekunka zauważyła siniaki na "
+                                         "ramieniu dziecka.")]})
+    slowa_dziecka: LongText | None = Field(
+        default=None, title="Wypowiedź dziecka",
+        description=("Słowa dziecka zapisane dosłownie, jego własnymi słowami (na karcie "
+                     "w cudzysłowie); puste: puste linie do wpisania ręcznie."),
+        json_schema_extra={"examples": ["Tata się złościł."]})
+    obecni: list[Text] = Field(
+        default=[], title="Osoby obecne przy zdarzeniu",
+        description=("Świadkowie zdarzenia, każdy w osobnej pozycji; puste: puste linie "
+                     "do wpisania ręcznie."),
+        json_schema_extra={"examples": [["Anna Przykładowa, opiekunka"]]})
 
 
 class Notice(Schema):
     """A person or authority told about the event, when and how."""
 
-    kto: Text
-    data: Date
-    godzina: Time | None = None
-    sposob: Text | None = None
+    kto: Text = Field(
+        title="Kogo powiadomiono",
+        description="Osoba lub instytucja powiadomiona o zdarzeniu.",
+        json_schema_extra={"examples": ["matka dziecka", "Dyrektor Żłobka"]})
+    data: Date = Field(
+        title="Data powiadomienia",
+        description=("Dzień powiadomienia (2026-11-10 lub 10.11.2026), nie wcześniejszy niż "
+                     "dzień przyjęcia zgłoszenia."),
+        json_schema_extra={"examples": ["2026-11-10"]})
+    godzina: Time | None = Field(
+        default=None, title="Godzina powiadomienia",
+        description="Godzina powiadomienia (14:30 lub 14.30); może zostać pusta.",
+        json_schema_extra={"examples": ["11:00"]})
+    sposob: Text | None = Field(
+        default=None, title="Sposób powiadomienia",
+        description="Jak powiadomiono, np. telefonicznie, osobiście, pisemnie; może zostać pusty.",
+        json_schema_extra={"examples": ["telefonicznie"]})
 
 
 class IncidentReport(Schema):
     """Karta zgłoszenia zdarzenia zagrażającego bezpieczeństwu małoletnich (SOM-D Zał. 4)."""
 
-    dziecko: Child
-    zawiadamiajacy: Text  # shared with som-karta-interwencji: who reported (name, function)
-    data_zgloszenia: Date  # shared with som-karta-interwencji
-    godzina_zgloszenia: Time | None = None
-    zdarzenie: IncidentEvent
-    dzialania_natychmiastowe: list[Text] = []
-    powiadomieni: list[Notice] = []
-    przyjmujacy: Text | None = None
-    przekazano_dyrektorowi: Date | None = None
+    dziecko: Child = Field(
+        title="Dziecko",
+        description="Dziecko, którego dotyczy zgłoszenie: imię, nazwisko i data urodzenia.")
+    # shared with som-karta-interwencji: who reported (name, function)
+    zawiadamiajacy: Text = Field(
+        title="Osoba zgłaszająca",
+        description=("Imię i nazwisko oraz funkcja lub związek z dzieckiem osoby, która zgłasza "
+                     "zdarzenie (pkt 2 karty)."),
+        json_schema_extra={"examples": ["Ewa Przykładowa, opiekunka w grupie „Motylki”"]})
+    data_zgloszenia: Date = Field(  # shared with som-karta-interwencji
+        title="Data przyjęcia zgłoszenia",
+        description=("Dzień przyjęcia zgłoszenia (2026-11-10 lub 10.11.2026), nie wcześniejszy "
+                     "niż dzień zdarzenia."),
+        json_schema_extra={"examples": ["2026-11-10"]})
+    godzina_zgloszenia: Time | None = Field(
+        default=None, title="Godzina przyjęcia zgłoszenia",
+        description=("Godzina przyjęcia zgłoszenia (14:30 lub 14.30); puste: wykropkowane "
+                     "miejsce."),
+        json_schema_extra={"examples": ["10:40"]})
+    zdarzenie: IncidentEvent = Field(
+        title="Zdarzenie",
+        description=("Co się stało, kiedy i gdzie: data, godzina, miejsce, rodzaj, opis faktów, "
+                     "wypowiedź dziecka i świadkowie."))
+    dzialania_natychmiastowe: list[Text] = Field(
+        default=[], title="Działania podjęte niezwłocznie",
+        description=("Działania podjęte niezwłocznie po zdarzeniu (pkt 9 karty), każde "
+                     "w osobnej pozycji; puste: puste linie do wpisania ręcznie."),
+        json_schema_extra={"examples": [["opatrzenie otarcia przez pielęgniarkę"]]})
+    powiadomieni: list[Notice] = Field(
+        default=[], title="Powiadomione osoby i instytucje",
+        description=("Kogo, kiedy i jak powiadomiono (pkt 10 karty); puste: dwa puste wiersze "
+                     "tabeli do wypełnienia ręcznie."))
+    przyjmujacy: Text | None = Field(
+        default=None, title="Osoba przyjmująca zgłoszenie",
+        description=("Imię i nazwisko oraz stanowisko osoby, która przyjęła zgłoszenie "
+                     "i wypełnia kartę (pkt 11 karty); puste: wykropkowane miejsce."),
+        json_schema_extra={"examples": ["Maria Przykładowa, dyrektor"]})
+    przekazano_dyrektorowi: Date | None = Field(
+        default=None, title="Data przekazania karty Dyrektorowi",
+        description=("Dzień przekazania karty Dyrektorowi (2026-11-10 lub 10.11.2026), nie "
+                     "wcześniejszy niż dzień przyjęcia zgłoszenia; puste: wykropkowane miejsce."),
+        json_schema_extra={"examples": ["2026-11-10"]})
 
 
 def check_incident(card: IncidentReport, project: Project) -> Findings:
@@ -143,22 +223,57 @@ def incident_context(card: IncidentReport, project: Project) -> dict[str, Any]:
 class ServiceNote(Schema):
     """One service note: when, where, who wrote it, about what, and who was present."""
 
-    numer: Text | None = None
-    data: Date
-    godzina: Time | None = None
-    miejsce: Text | None = None
-    autor: Text
-    stanowisko: Text | None = None
-    temat: Text
-    tresc: LongText
-    obecni: list[Text] = []
-    przekazano_dyrektorowi: Date | None = None
+    numer: Text | None = Field(
+        default=None, title="Numer notatki",
+        description=("Numer notatki, niepowtarzalny w sprawie; puste: notatka bez numeru."),
+        json_schema_extra={"examples": ["4/2026"]})
+    data: Date = Field(
+        title="Data notatki",
+        description=("Dzień notatki (2026-11-12 lub 12.11.2026), drukowany przy miejscowości "
+                     "i jako data zdarzenia lub rozmowy, której notatka dotyczy."),
+        json_schema_extra={"examples": ["2026-11-12"]})
+    godzina: Time | None = Field(
+        default=None, title="Godzina",
+        description="Godzina zdarzenia lub rozmowy (14:30 lub 14.30); puste: wykropkowane miejsce.",
+        json_schema_extra={"examples": ["13:30"]})
+    miejsce: Text | None = Field(
+        default=None, title="Miejsce",
+        description="Miejsce zdarzenia lub rozmowy; puste: wykropkowane miejsce.",
+        json_schema_extra={"examples": ["gabinet dyrektora"]})
+    autor: Text = Field(
+        title="Sporządził(a)",
+        description="Imię i nazwisko osoby, która sporządza notatkę.",
+        json_schema_extra={"examples": ["Maria Przykładowa"]})
+    stanowisko: Text | None = Field(
+        default=None, title="Stanowisko",
+        description="Stanowisko autora notatki, drukowane po nazwisku; może zostać puste.",
+        json_schema_extra={"examples": ["psycholog"]})
+    temat: Text = Field(
+        title="Dotyczy",
+        description="Czego dotyczy notatka, drukowane po słowie „Dotyczy:”.",
+        json_schema_extra={"examples": ["rozmowy z matką dziecka"]})
+    tresc: LongText = Field(
+        title="Treść notatki",
+        description="Treść notatki: przebieg zdarzenia lub rozmowy; może mieć kilka akapitów.",
+        json_schema_extra={"examples": ["Matka dziecka poinformowała, że…"]})
+    obecni: list[Text] = Field(
+        default=[], title="Osoby obecne",
+        description="Osoby obecne przy zdarzeniu lub rozmowie; puste: wykropkowane miejsce.",
+        json_schema_extra={"examples": [["Anna Przykładowa, opiekunka"]]})
+    przekazano_dyrektorowi: Date | None = Field(
+        default=None, title="Data przekazania notatki Dyrektorowi",
+        description=("Dzień przekazania notatki Dyrektorowi (2026-11-12 lub 12.11.2026), nie "
+                     "wcześniejszy niż data notatki; puste: wykropkowane miejsce."),
+        json_schema_extra={"examples": ["2026-11-13"]})
 
 
 class ServiceNotes(Schema):
     """Notatki służbowe of one case, each printed on its own page."""
 
-    notatki: list[ServiceNote] = Field(min_length=1)
+    notatki: list[ServiceNote] = Field(
+        min_length=1, title="Notatki służbowe",
+        description=("Notatki służbowe sprawy, co najmniej jedna; każda jest drukowana "
+                     "na osobnej stronie."))
 
 
 def check_notes(case: ServiceNotes, project: Project) -> Findings:
@@ -195,37 +310,91 @@ PLAN_AREAS = {
 class TeamMember(Schema):
     """A person who prepared the plan."""
 
-    imie_nazwisko: Text
-    funkcja: Text | None = None
+    imie_nazwisko: Text = Field(
+        title="Imię i nazwisko",
+        description="Imię i nazwisko osoby, która opracowała plan.",
+        json_schema_extra={"examples": ["Maria Przykładowa"]})
+    funkcja: Text | None = Field(
+        default=None, title="Funkcja, stanowisko",
+        description="Funkcja w zespole lub stanowisko; może zostać puste.",
+        json_schema_extra={"examples": ["psycholog"]})
 
 
 class PlanAction(Schema):
     """One planned action: its area, who is responsible and by when."""
 
-    obszar: Literal["bezpieczenstwo", "wsparcie", "skierowanie"]
-    dzialanie: Text
-    odpowiedzialny: Text
-    termin: Date | None = None
+    obszar: Literal["bezpieczenstwo", "wsparcie", "skierowanie"] = Field(
+        title="Obszar działań",
+        description=("Obszar planu: bezpieczenstwo (działania zapewniające dziecku "
+                     "bezpieczeństwo, w tym zgłoszenie podejrzenia krzywdzenia), wsparcie "
+                     "(wsparcie, jakie placówka zaoferuje dziecku) albo skierowanie (skierowanie "
+                     "do specjalistycznej placówki pomocy dziecku)."))
+    dzialanie: Text = Field(
+        title="Działanie",
+        description="Co zostanie zrobione, krótko, jak w wierszu tabeli planu.",
+        json_schema_extra={"examples": ["konsultacja w poradni psychologiczno-pedagogicznej"]})
+    odpowiedzialny: Text = Field(
+        title="Osoba odpowiedzialna",
+        description="Kto odpowiada za wykonanie działania.",
+        json_schema_extra={"examples": ["Maria Przykładowa, psycholog"]})
+    termin: Date | None = Field(
+        default=None, title="Termin realizacji",
+        description=("Do kiedy działanie ma być wykonane (2026-12-15 lub 15.12.2026), nie "
+                     "wcześniej niż data planu; puste: wykropkowane miejsce."),
+        json_schema_extra={"examples": ["2026-12-15"]})
 
 
 class HelpPlanBody(Schema):
     """The plan itself, apart from the child it is for."""
 
-    data: Date
-    zespol: list[TeamMember] = []
-    opis_sytuacji: LongText | None = None
-    potrzeby: LongText | None = None
-    dzialania: list[PlanAction] = []
-    wspolpraca_z_rodzicami: LongText | None = None
-    przedstawiono_rodzicom: Date | None = None
-    przeglad: Date | None = None
+    data: Date = Field(
+        title="Data planu",
+        description="Dzień sporządzenia planu (2026-11-25 lub 25.11.2026).",
+        json_schema_extra={"examples": ["2026-11-25"]})
+    zespol: list[TeamMember] = Field(
+        default=[], title="Zespół opracowujący plan",
+        description=("Członkowie zespołu interwencyjnego lub osoba wyznaczona przez Dyrektora "
+                     "(pkt 2 planu); puste: trzy puste wiersze do wypełnienia ręcznie."))
+    opis_sytuacji: LongText | None = Field(
+        default=None, title="Opis sytuacji dziecka",
+        description=("Sytuacja dziecka w placówce i w rodzinie (pkt 3 planu); puste: linie "
+                     "do wpisania ręcznie."),
+        json_schema_extra={"examples": ["Dziecko od miesiąca jest wycofane i często płacze."]})
+    potrzeby: LongText | None = Field(
+        default=None, title="Rozpoznane potrzeby dziecka",
+        description="Rozpoznane potrzeby dziecka (pkt 4 planu); puste: linie do wpisania ręcznie.",
+        json_schema_extra={"examples": ["Poczucie bezpieczeństwa, stała opieka psychologa."]})
+    dzialania: list[PlanAction] = Field(
+        default=[], title="Zaplanowane działania",
+        description=("Działania planu (pkt 5), każde z obszarem, osobą odpowiedzialną "
+                     "i terminem; obszar bez działań ma dwa puste wiersze."))
+    wspolpraca_z_rodzicami: LongText | None = Field(
+        default=None, title="Zakres współpracy z rodzicami",
+        description=("Zakres współpracy z rodzicami (opiekunami prawnymi) dziecka (pkt 6 planu); "
+                     "puste: linie do wpisania ręcznie."),
+        json_schema_extra={"examples": ["Cotygodniowe spotkania z matką dziecka."]})
+    przedstawiono_rodzicom: Date | None = Field(
+        default=None, title="Data przedstawienia planu rodzicom",
+        description=("Dzień przedstawienia planu rodzicom (2026-11-27 lub 27.11.2026), nie "
+                     "wcześniej niż data planu; puste: wykropkowane miejsce."),
+        json_schema_extra={"examples": ["2026-11-27"]})
+    przeglad: Date | None = Field(
+        default=None, title="Termin oceny realizacji planu",
+        description=("Kiedy oceni się realizację planu (2027-02-26 lub 26.02.2027), nie wcześniej "
+                     "niż data planu; puste: wykropkowane miejsce."),
+        json_schema_extra={"examples": ["2027-02-26"]})
 
 
 class HelpPlan(Schema):
     """Plan pomocy dziecku."""
 
-    dziecko: Child
-    plan_pomocy: HelpPlanBody
+    dziecko: Child = Field(
+        title="Dziecko",
+        description="Dziecko, którego dotyczy plan pomocy: imię, nazwisko i data urodzenia.")
+    plan_pomocy: HelpPlanBody = Field(
+        title="Plan pomocy",
+        description=("Plan pomocy dziecku: data, zespół, opis sytuacji, potrzeby, działania "
+                     "i współpraca z rodzicami."))
 
 
 def check_help_plan(case: HelpPlan, project: Project) -> Findings:
@@ -271,33 +440,91 @@ CHANNELS = {
 class ImageChannels(Schema):
     """The parent's answer for each place of publication; absent = to be ticked by hand."""
 
-    strona_internetowa: YesNo | None = None
-    media_spolecznosciowe: YesNo | None = None
-    tablice: YesNo | None = None
-    kronika: YesNo | None = None
-    materialy_promocyjne: YesNo | None = None
-    media_lokalne: YesNo | None = None
+    strona_internetowa: YesNo | None = Field(
+        default=None, title="Strona internetowa placówki",
+        description=("Zgoda na publikację wizerunku dziecka na stronie internetowej placówki: "
+                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
+    media_spolecznosciowe: YesNo | None = Field(
+        default=None, title="Media społecznościowe placówki",
+        description=("Zgoda na publikację wizerunku dziecka w profilach placówki "
+                     "w mediach społecznościowych: "
+                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
+    tablice: YesNo | None = Field(
+        default=None, title="Tablice informacyjne i gazetki",
+        description=("Zgoda na publikację wizerunku dziecka na tablicach "
+                     "informacyjnych i w gazetkach w budynku placówki: "
+                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
+    kronika: YesNo | None = Field(
+        default=None, title="Kronika i albumy placówki",
+        description=("Zgoda na publikację wizerunku dziecka w kronice i albumach placówki: "
+                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
+    materialy_promocyjne: YesNo | None = Field(
+        default=None, title="Materiały informacyjne i promocyjne",
+        description=("Zgoda na publikację wizerunku dziecka w materiałach "
+                     "informacyjnych i promocyjnych placówki (foldery, ulotki, plakaty): "
+                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
+    media_lokalne: YesNo | None = Field(
+        default=None, title="Prasa i media lokalne",
+        description=("Zgoda na publikację wizerunku dziecka w relacjach "
+                     "z wydarzeń placówki w prasie i mediach lokalnych: "
+                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
 
 
 class OtherChannel(Schema):
     """A place of publication the standard list lacks."""
 
-    nazwa: Text
-    zgoda: YesNo | None = None
+    nazwa: Text = Field(
+        title="Miejsce publikacji",
+        description="Miejsce publikacji wizerunku spoza listy standardowej.",
+        json_schema_extra={"examples": ["kalendarz gminy na 2027 rok"]})
+    zgoda: YesNo | None = Field(
+        default=None, title="Zgoda",
+        description=("Zgoda na publikację w tym miejscu: tak albo nie; puste: pola TAK/NIE "
+                     "zostają do zaznaczenia ręcznie."))
 
 
 class ImageConsent(Schema):
     """Zgoda rodzica na wykorzystanie wizerunku dziecka."""
 
-    rodzic: Person
-    dziecko: Child
-    zgody: ImageChannels = ImageChannels()
-    inne_kanaly: list[OtherChannel] = []
-    po_zakonczeniu_opieki: YesNo | None = None
-    cel: LongText | None = None
-    obowiazuje_do: Date | None = None
-    miejscowosc: Text | None = None
-    data: Date | None = None
+    rodzic: Person = Field(
+        title="Rodzic lub opiekun prawny",
+        description=("Rodzic lub opiekun prawny, który wyraża zgodę: imię, nazwisko i w razie "
+                     "potrzeby płeć (forma „podpisana/podpisany”)."))
+    dziecko: Child = Field(
+        title="Dziecko",
+        description="Dziecko, którego dotyczy zgoda: imię, nazwisko i data urodzenia.")
+    zgody: ImageChannels = Field(
+        default=ImageChannels(), title="Zgody na miejsca publikacji",
+        description=("Odpowiedź rodzica (tak albo nie) dla każdego miejsca publikacji z listy; "
+                     "brak odpowiedzi: pola do zaznaczenia ręcznie."))
+    inne_kanaly: list[OtherChannel] = Field(
+        default=[], title="Inne miejsca publikacji",
+        description="Miejsca publikacji spoza listy, każde z odpowiedzią rodzica.")
+    po_zakonczeniu_opieki: YesNo | None = Field(
+        default=None, title="Zgoda po zakończeniu opieki",
+        description=("Zgoda na dalsze przechowywanie i udostępnianie materiałów z wizerunkiem "
+                     "dziecka po zakończeniu opieki placówki: tak albo nie; puste: do "
+                     "zaznaczenia ręcznie."))
+    cel: LongText | None = Field(
+        default=None, title="Cel wykorzystania wizerunku",
+        description=("W jakim celu placówka wykorzysta wizerunek dziecka (§20 ust. 6); puste: "
+                     "linie do wpisania ręcznie."),
+        json_schema_extra={"examples": ["Dokumentowanie zajęć i wydarzeń żłobka."]})
+    obowiazuje_do: Date | None = Field(
+        default=None, title="Zgoda obowiązuje do",
+        description=("Ostatni dzień obowiązywania zgody (2027-08-31 lub 31.08.2027), nie "
+                     "wcześniejszy niż data zgody; puste: wykropkowane miejsce."),
+        json_schema_extra={"examples": ["2027-08-31"]})
+    miejscowosc: Text | None = Field(
+        default=None, title="Miejscowość",
+        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
+                     "z profilu placówki."),
+        json_schema_extra={"examples": ["Przykładowo"]})
+    data: Date | None = Field(
+        default=None, title="Data zgody",
+        description=("Dzień podpisania zgody (2026-09-01 lub 1.09.2026); puste: wykropkowane "
+                     "miejsce."),
+        json_schema_extra={"examples": ["2026-09-01"]})
 
 
 def check_image_consent(case: ImageConsent, project: Project) -> Findings:
@@ -332,7 +559,11 @@ CANDIDATE_WORDS = {  # female, male, unknown
 class CandidateParams(Schema):
     """data/procedures/kandydaci.yaml: what the law asks a candidate about."""
 
-    lata_zamieszkania: int = Field(ge=1, le=100)  # art. 21 ust. 3: countries lived in, last N years
+    lata_zamieszkania: int = Field(  # art. 21 ust. 3: countries lived in, last N years
+        ge=1, le=100, title="Liczba lat zamieszkania",
+        description=("Z ilu ostatnich lat kandydat wymienia państwa zamieszkania (art. 21 "
+                     "ust. 3 ustawy z dnia 13 maja 2016 r.: 20), liczba od 1 do 100."),
+        json_schema_extra={"examples": [20]})
 
 
 def residence_years(project: Project) -> int:
@@ -343,21 +574,58 @@ def residence_years(project: Project) -> int:
 class Residence(Schema):
     """A country other than Poland the candidate lived in, with the period when known."""
 
-    panstwo: Text
-    od: Date | None = None
-    do: Date | None = None
+    panstwo: Text = Field(
+        title="Państwo",
+        description="Państwo inne niż Polska, w którym kandydat mieszkał.",
+        json_schema_extra={"examples": ["Niemcy"]})
+    od: Date | None = Field(
+        default=None, title="Okres zamieszkiwania od",
+        description=("Początek pobytu (2015-09-01 lub 1.09.2015), nie późniejszy niż data "
+                     "oświadczenia; może zostać pusty."),
+        json_schema_extra={"examples": ["2015-09-01"]})
+    do: Date | None = Field(
+        default=None, title="Okres zamieszkiwania do",
+        description=("Koniec pobytu (2018-06-30 lub 30.06.2018), w ciągu ostatnich 20 lat; może "
+                     "zostać pusty."),
+        json_schema_extra={"examples": ["2018-06-30"]})
 
 
 class CandidateStatement(Schema):
     """Oświadczenie kandydata: countries of residence and no conviction."""
 
-    osoba: Person  # shared with som-oswiadczenie
-    stanowisko: Text | None = None
-    obywatelstwo: Text | None = None
-    panstwa: list[Residence] | None = None  # None: to fill by hand; []: none ("nie dotyczy")
-    bez_rejestru: list[Text] = []  # countries that issue no such information or keep no register
-    miejscowosc: Text | None = None
-    data: Date | None = None
+    osoba: Person = Field(  # shared with som-oswiadczenie
+        title="Kandydat",
+        description=("Kandydat do pracy: imię, nazwisko, numer PESEL (drukowany pod nazwiskiem) "
+                     "i w razie potrzeby płeć."))
+    stanowisko: Text | None = Field(
+        default=None, title="Stanowisko",
+        description="Stanowisko, o które ubiega się kandydat; puste: wykropkowane miejsce.",
+        json_schema_extra={"examples": ["opiekunka dziecięca"]})
+    obywatelstwo: Text | None = Field(
+        default=None, title="Obywatelstwo",
+        description="Obywatelstwo kandydata; puste: wykropkowane miejsce.",
+        json_schema_extra={"examples": ["polskie"]})
+    panstwa: list[Residence] | None = Field(  # None: to fill by hand; []: none ("nie dotyczy")
+        default=None, title="Państwa zamieszkania",
+        description=("Państwa inne niż Polska i państwo obywatelstwa, w których kandydat mieszkał "
+                     "w ciągu ostatnich 20 lat, z okresami pobytu; pusta lista ([]): nie "
+                     "mieszkał(a) („nie dotyczy”), brak pola: tabela do wypełnienia ręcznie."))
+    # countries that issue no such information or keep no register
+    bez_rejestru: list[Text] = Field(
+        default=[], title="Państwa bez rejestru karnego",
+        description=("Państwa spośród państw zamieszkania, których prawo nie przewiduje "
+                     "informacji z rejestru karnego do tych celów albo które nie prowadzą "
+                     "rejestru karnego."))
+    miejscowosc: Text | None = Field(
+        default=None, title="Miejscowość",
+        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
+                     "z profilu placówki."),
+        json_schema_extra={"examples": ["Przykładowo"]})
+    data: Date | None = Field(
+        default=None, title="Data oświadczenia",
+        description=("Dzień podpisania oświadczenia (2026-08-20 lub 20.08.2026); puste: "
+                     "wykropkowane miejsce."),
+        json_schema_extra={"examples": ["2026-08-20"]})
 
 
 def _check_residence(i: int, stay: Residence, on: dt.date | None, years: int) -> Findings:

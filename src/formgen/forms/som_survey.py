@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pydantic import Field
+
 from formgen.fields import Date, LongText, Schema, Text
 from formgen.forms.common import Findings
 from formgen.project import Project
@@ -16,28 +18,70 @@ BAR_STEPS = 20  # the DOCX bar chart: one block per 5 %
 class Question(Schema):
     """A survey question: closed (with its options) or open."""
 
-    kod: Text
-    tresc: Text
-    odpowiedzi: list[Text] = []
-    otwarte: bool = False
+    kod: Text = Field(
+        title="Kod pytania",
+        description="Krótki, niepowtarzalny kod pytania, którym ankiety oznaczają odpowiedzi.",
+        json_schema_extra={"examples": ["p1"]})
+    tresc: Text = Field(
+        title="Treść pytania",
+        description="Pytanie, jak jest drukowane w ankiecie.",
+        json_schema_extra={"examples": ["Czy znasz treść Standardów Ochrony Małoletnich?"]})
+    odpowiedzi: list[Text] = Field(
+        default=[], title="Odpowiedzi do wyboru",
+        description="Odpowiedzi do wyboru w pytaniu zamkniętym; w pytaniu otwartym pusta lista.",
+        json_schema_extra={"examples": [["tak", "częściowo", "nie"]]})
+    otwarte: bool = Field(
+        default=False, title="Pytanie otwarte",
+        description=("Czy pytanie jest otwarte (odpowiedź własnymi słowami): true albo false; "
+                     "domyślnie false, czyli pytanie zamknięte."))
 
 
 class SurveyDefinition(Schema):
     """The survey as the standards define it (data/procedures/ankieta.yaml)."""
 
-    tytul: Text
-    termin_raportu_dni: int
-    wstep: LongText
-    pytania: list[Question]
+    tytul: Text = Field(
+        title="Tytuł ankiety",
+        description="Tytuł ankiety drukowany w nagłówku formularza i raportu.",
+        json_schema_extra={"examples": [("Ankieta monitorująca poziom realizacji Standardów "
+                                         "Ochrony Małoletnich")]})
+    termin_raportu_dni: int = Field(
+        title="Termin raportu",
+        description=("W ilu dniach od dnia ankiety raport trafia do Dyrektora (30 dni według "
+                     "§22 ust. 7)."),
+        json_schema_extra={"examples": [30]})
+    wstep: LongText = Field(
+        title="Wstęp",
+        description="Tekst wstępu ankiety, drukowany przed pytaniami.",
+        json_schema_extra={"examples": ["Ankieta jest anonimowa."]})
+    pytania: list[Question] = Field(
+        title="Pytania",
+        description="Pytania ankiety w kolejności druku.")
 
 
 class Survey(Schema):
     """One round of the survey: its date and, once collected, the answers (one row per person)."""
 
-    data_ankiety: Date
-    przeprowadzil: Text | None = None
-    liczba_rozdanych: int | None = None
-    odpowiedzi: list[dict[str, LongText | None]] = []
+    data_ankiety: Date = Field(
+        title="Data przeprowadzenia ankiety",
+        description=("Dzień przeprowadzenia ankiety (2026-10-15 lub 15.10.2026); od niego liczy "
+                     "się termin przekazania raportu Dyrektorowi."),
+        json_schema_extra={"examples": ["2026-10-15"]})
+    przeprowadzil: Text | None = Field(
+        default=None, title="Ankietę przeprowadził(a)",
+        description=("Imię i nazwisko oraz funkcja osoby, która przeprowadziła ankietę; puste: "
+                     "wykropkowane miejsce."),
+        json_schema_extra={"examples": ["Maria Przykładowa, koordynatorka standardów"]})
+    liczba_rozdanych: int | None = Field(
+        default=None, title="Liczba rozdanych ankiet",
+        description=("Ile ankiet rozdano, nie mniej niż wypełnionych; puste: wykropkowane "
+                     "miejsce."),
+        json_schema_extra={"examples": [8]})
+    odpowiedzi: list[dict[str, LongText | None]] = Field(
+        default=[], title="Odpowiedzi",
+        description=("Wypełnione ankiety, jedna pozycja na osobę: kod pytania i odpowiedź (przy "
+                     "pytaniu zamkniętym jedna z jego odpowiedzi do wyboru); puste: drukowany "
+                     "jest czysty formularz ankiety bez raportu."),
+        json_schema_extra={"examples": [[{"p1": "tak", "p7": "Więcej szkoleń."}]]})
 
 
 def definition(project: Project) -> SurveyDefinition:

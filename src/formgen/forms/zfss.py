@@ -18,47 +18,125 @@ from formgen.rules import fund, income, loan
 class Borrower(Person):
     """The employee who takes the loan."""
 
-    adres: Text
-    stanowisko: Text
-    umowa_do: Date | None = None  # end of a fixed-term contract; None = indefinite
+    adres: Text = Field(
+        title="Adres zamieszkania",
+        description=("Adres zamieszkania pożyczkobiorcy w jednym wierszu, drukowany w umowie "
+                     "po słowach „zamieszkałym pod adresem”."),
+        json_schema_extra={"examples": ["ul. Klonowa 12 m. 4, 00-951 Przykładowo"]})
+    stanowisko: Text = Field(
+        title="Stanowisko",
+        description=("Stanowisko pożyczkobiorcy w placówce, drukowane w umowie po słowach "
+                     "„zatrudnionym na stanowisku”."),
+        json_schema_extra={"examples": ["konserwator"]})
+    umowa_do: Date | None = Field(  # end of a fixed-term contract; None = indefinite
+        default=None, title="Umowa o pracę do",
+        description=("Ostatni dzień umowy o pracę na czas określony (2027-08-31 lub 31.08.2027); "
+                     "ostatnia rata musi przypaść przed tym dniem (§14 ust. 3). Puste: umowa "
+                     "na czas nieokreślony."),
+        json_schema_extra={"examples": ["2027-08-31"]})
 
 
 class IdCard(Schema):
     """An identity card as the guarantors' block asks for it."""
 
-    numer: Text
-    wydany_przez: Text
+    numer: Text = Field(
+        title="Seria i numer dowodu",
+        description="Seria i numer dowodu osobistego poręczyciela, np. „ABC 123456”.",
+        json_schema_extra={"examples": ["ABC 123456"]})
+    wydany_przez: Text = Field(
+        title="Wydany przez",
+        description="Organ, który wydał dowód osobisty, np. „Prezydent Miasta Przykładowo”.",
+        json_schema_extra={"examples": ["Prezydent Miasta Przykładowo"]})
 
 
 class Guarantor(Person):
     """A co-worker who guarantees the loan."""
 
-    dowod: IdCard | None = None
-    adres: Text
-    miejsce_pracy: Text
-    stanowisko: Text
-    zatrudnienie: Literal["nieokreslony", "okreslony"]
+    dowod: IdCard | None = Field(
+        default=None, title="Dowód osobisty",
+        description=("Dowód osobisty poręczyciela: seria i numer oraz organ wydający; puste: "
+                     "na dokumencie zostają wykropkowane miejsca do wpisania ręcznie."))
+    adres: Text = Field(
+        title="Adres zamieszkania",
+        description="Adres zamieszkania poręczyciela w jednym wierszu.",
+        json_schema_extra={"examples": ["ul. Jesionowa 3, 00-952 Przykładowo"]})
+    miejsce_pracy: Text = Field(
+        title="Miejsce pracy",
+        description="Zakład pracy poręczyciela: nazwa i miejscowość.",
+        json_schema_extra={"examples": ["Żłobek Miejski nr 3 w Przykładowie"]})
+    stanowisko: Text = Field(
+        title="Stanowisko",
+        description="Stanowisko poręczyciela w jego miejscu pracy.",
+        json_schema_extra={"examples": ["opiekunka dziecięca"]})
+    zatrudnienie: Literal["nieokreslony", "okreslony"] = Field(
+        title="Okres zatrudnienia",
+        description=("Rodzaj umowy o pracę poręczyciela: nieokreslony (na czas nieokreślony) albo "
+                     "okreslony (na czas określony); poręczycielem może być tylko osoba "
+                     "zatrudniona na czas nieokreślony (§17 ust. 4)."))
 
 
 class Decision(Schema):
     """The director's decision granting the loan."""
 
-    numer: Text
-    data: Date
+    numer: Text = Field(
+        title="Numer decyzji",
+        description="Numer decyzji Dyrektora o przyznaniu pożyczki.",
+        json_schema_extra={"examples": ["14/ZFŚS/2026"]})
+    data: Date = Field(
+        title="Data decyzji",
+        description=("Dzień wydania decyzji (2026-11-16 lub 16.11.2026); umowa nie może "
+                     "być wcześniejsza."),
+        json_schema_extra={"examples": ["2026-11-16"]})
 
 
 class LoanAgreement(Schema):
     """Umowa w sprawie pożyczki z ZFŚS (ZFSS Zał. 9)."""
 
-    data_umowy: Date
-    decyzja: Decision
-    pozyczkobiorca: Borrower
-    kwota: Money
-    cel: Text
-    okres_miesiecy: int
-    pierwsza_rata: Date
-    potracenia_od: Date | None = None
-    poreczyciele: list[Guarantor]
+    data_umowy: Date = Field(
+        title="Data zawarcia umowy",
+        description=("Dzień zawarcia umowy (2026-11-20 lub 20.11.2026), nie wcześniejszy niż "
+                     "data decyzji; jego rok wskazuje parametry pożyczki (oprocentowanie, "
+                     "kwotę maksymalną)."),
+        json_schema_extra={"examples": ["2026-11-20"]})
+    decyzja: Decision = Field(
+        title="Decyzja o przyznaniu pożyczki",
+        description=("Decyzja Dyrektora, na której podstawie zawiera się umowę (§1 umowy): "
+                     "numer i data."))
+    pozyczkobiorca: Borrower = Field(
+        title="Pożyczkobiorca",
+        description=("Pracownik, emeryt lub rencista, który otrzymuje pożyczkę: imię, nazwisko, "
+                     "adres zamieszkania i stanowisko."))
+    kwota: Money = Field(
+        title="Kwota pożyczki",
+        description=("Przyznana kwota pożyczki w zł (10000.00 lub 10 000,00), większa od zera "
+                     "i nie większa niż kwota maksymalna na dany rok; umowa podaje ją też "
+                     "słownie."),
+        json_schema_extra={"examples": ["10000.00"]})
+    cel: Text = Field(
+        title="Przeznaczenie pożyczki",
+        description="Cel pożyczki, drukowany w umowie po słowach „z przeznaczeniem na”.",
+        json_schema_extra={"examples": ["remont mieszkania (wymiana okien)"]})
+    okres_miesiecy: int = Field(
+        title="Okres spłaty",
+        description=("Liczba miesięcy (rat), w których pożyczka zostanie spłacona: jedna "
+                     "z wartości dozwolonych w danym roku (12, 24 albo 36); najwyżej trzy lata "
+                     "(§17 ust. 3)."),
+        json_schema_extra={"examples": [24]})
+    pierwsza_rata: Date = Field(
+        title="Termin pierwszej raty",
+        description=("Dzień płatności pierwszej raty (2026-12-10 lub 10.12.2026); spłata zaczyna "
+                     "się nie później niż miesiąc po udzieleniu pożyczki (§17 ust. 3)."),
+        json_schema_extra={"examples": ["2026-12-10"]})
+    potracenia_od: Date | None = Field(
+        default=None, title="Potrącenia od dnia",
+        description=("Dzień, od którego zakład pracy potrąca raty z wynagrodzenia pożyczkobiorcy "
+                     "(§4 umowy), w formacie 2026-12-01 lub 1.12.2026; puste: dzień pierwszej "
+                     "raty."),
+        json_schema_extra={"examples": ["2026-12-01"]})
+    poreczyciele: list[Guarantor] = Field(
+        title="Poręczyciele",
+        description=("Poręczyciele pożyczki: pracownicy zatrudnieni na czas nieokreślony, "
+                     "tylu, ilu wymagają parametry roku (dwóch według §17 ust. 4)."))
 
 
 def check_loan_agreement(case: LoanAgreement, project: Project) -> Findings:
@@ -102,20 +180,56 @@ def loan_context(case: LoanAgreement, project: Project) -> dict[str, Any]:
 class FamilyMember(Schema):
     """One member of the household with their gross income over the period."""
 
-    imie_nazwisko: Text
-    pokrewienstwo: Literal["wnioskodawca", "malzonek", "dziecko"]
-    plec: Sex | None = None
-    data_urodzenia: Date | None = None
-    dochod: Money = Decimal("0.00")
-    uwagi: Text | None = None
+    imie_nazwisko: Text = Field(
+        title="Imię i nazwisko",
+        description="Imię i nazwisko członka rodziny.",
+        json_schema_extra={"examples": ["Jan Przykładowski"]})
+    pokrewienstwo: Literal["wnioskodawca", "malzonek", "dziecko"] = Field(
+        title="Stopień pokrewieństwa",
+        description=("Stopień pokrewieństwa: wnioskodawca (sam wnioskodawca, dokładnie jedna "
+                     "osoba), malzonek (małżonek albo małżonka) albo dziecko (własne, "
+                     "współmałżonka, przysposobione lub przyjęte do rodziny zastępczej)."))
+    plec: Sex | None = Field(
+        default=None, title="Płeć",
+        description=("Płeć: K (kobieta) albo M (mężczyzna); przy małżonku wybiera napis "
+                     "„małżonka” albo „małżonek”. Puste: drukowane „małżonek(-ka)”."))
+    data_urodzenia: Date | None = Field(
+        default=None, title="Data urodzenia",
+        description=("Data urodzenia (2015-04-02 lub 2.04.2015), wymagana dla dziecka: dziecko, "
+                     "które ukończyło 18 lat, nie jest wliczane do rodziny; u innych osób może "
+                     "zostać pusta."),
+        json_schema_extra={"examples": ["2015-04-02"]})
+    dochod: Money = Field(
+        default=Decimal("0.00"), title="Dochód brutto",
+        description=("Łączny dochód brutto tej osoby z ostatnich 3 miesięcy (okres z parametrów "
+                     "roku) w zł, np. 7800.00 lub 7 800,00, ze składkami na ubezpieczenia "
+                     "emerytalne, rentowe i chorobowe oraz ze świadczeniami takimi jak 500+; "
+                     "domyślnie 0,00."),
+        json_schema_extra={"examples": ["7800.00"]})
+    uwagi: Text | None = Field(
+        default=None, title="Uwagi",
+        description="Uwagi do tej osoby, drukowane w kolumnie „Uwagi”; może zostać puste.",
+        json_schema_extra={"examples": ["uczy się"]})
 
 
 class IncomeStatement(Schema):
     """Oświadczenie o wysokości dochodu (ZFSS Zał. 10)."""
 
-    data: Date
-    miejscowosc: Text | None = None
-    rodzina: list[FamilyMember] = []
+    data: Date = Field(
+        title="Data oświadczenia",
+        description=("Dzień złożenia oświadczenia (2026-11-10 lub 10.11.2026); na ten dzień "
+                     "liczy się wiek dzieci, a jego rok wskazuje plan grup dochodowych."),
+        json_schema_extra={"examples": ["2026-11-10"]})
+    miejscowosc: Text | None = Field(
+        default=None, title="Miejscowość",
+        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
+                     "z profilu placówki."),
+        json_schema_extra={"examples": ["Przykładowo"]})
+    rodzina: list[FamilyMember] = Field(
+        default=[], title="Członkowie rodziny",
+        description=("Członkowie rodziny prowadzący wspólne gospodarstwo domowe: wnioskodawca, "
+                     "małżonek i dzieci do lat 18, każdy z dochodem brutto; co najmniej "
+                     "wnioskodawca."))
 
 
 def check_income(case: IncomeStatement, project: Project) -> Findings:
@@ -165,19 +279,50 @@ def income_context(case: IncomeStatement, project: Project) -> dict[str, Any]:
 class PartOverride(Schema):
     """A share decided by the meeting that differs from the yearly parameters."""
 
-    klucz: Text
-    procent: Percent
+    klucz: Text = Field(
+        title="Część funduszu",
+        description=("Klucz części funduszu z parametrów roku: swiadczenia_urlopowe, wczasy, "
+                     "wypoczynek_dzieci, zapomogi, kultura_sport albo pozyczki."),
+        json_schema_extra={"examples": ["wczasy"]})
+    procent: Percent = Field(
+        title="Udział w funduszu",
+        description=("Udział tej części w funduszu w procentach, od 0 do 100, np. 20 lub 12,5; "
+                     "wszystkie części razem muszą dać 100 %."),
+        json_schema_extra={"examples": ["12.5"]})
 
 
 class FundPlan(Schema):
     """Plan podziału środków ZFŚS (ZFSS Zał. 1)."""
 
-    rok: int
-    data_posiedzenia: Date
-    sklad: list[Text] = Field(default=[], max_length=8)
-    kwota_funduszu: Money
-    podzial: list[PartOverride] = []
-    kwota_pozyczki: Money | None = None
+    rok: int = Field(
+        title="Rok planu",
+        description=("Rok kalendarzowy, na który przyjmuje się plan; na ten rok muszą istnieć "
+                     "parametry funduszu."),
+        json_schema_extra={"examples": [2026]})
+    data_posiedzenia: Date = Field(
+        title="Data spotkania",
+        description=("Dzień spotkania przedstawicieli pracowników, na którym przyjęto plan "
+                     "(2026-01-20 lub 20.01.2026), nie później niż w roku planu."),
+        json_schema_extra={"examples": ["2026-01-20"]})
+    sklad: list[Text] = Field(
+        default=[], max_length=8, title="Przedstawiciele pracowników",
+        description=("Imiona i nazwiska uczestników spotkania, najwyżej 8, drukowane po słowach "
+                     "„w składzie” i przy podpisach; brakujące miejsca zostają wykropkowane."),
+        json_schema_extra={"examples": [["Anna Przykładowa", "Tomasz Przykładowy"]]})
+    kwota_funduszu: Money = Field(
+        title="Kwota funduszu",
+        description=("Cała kwota Zakładowego Funduszu Świadczeń Socjalnych na rok w zł "
+                     "(120000.00 lub 120 000,00), dzielona na części według udziałów."),
+        json_schema_extra={"examples": ["120000.00"]})
+    podzial: list[PartOverride] = Field(
+        default=[], title="Zmiany podziału funduszu",
+        description=("Części funduszu, którym spotkanie nadało inny udział niż parametry roku; "
+                     "puste: podział z parametrów roku."))
+    kwota_pozyczki: Money | None = Field(
+        default=None, title="Wysokość pożyczki mieszkaniowej",
+        description=("Kwota, w jakiej postanowiono przydzielać pożyczki mieszkaniowe (pkt IV "
+                     "planu), w zł; puste: kwota maksymalna pożyczki z parametrów roku."),
+        json_schema_extra={"examples": ["12000.00"]})
 
 
 def _shares(case: FundPlan, project: Project) -> dict[str, Decimal]:

@@ -36,32 +36,94 @@ ZERO = Decimal("0.00")
 class Bill(Schema):
     """A documented cost: a named invoice or bill attached to the application."""
 
-    opis: Text
-    kwota: Money
+    opis: Text = Field(
+        title="Opis rachunku",
+        description="Rodzaj, numer i przedmiot imiennego rachunku lub faktury.",
+        json_schema_extra={"examples": ["Faktura nr 77/09/2026 za leczenie stomatologiczne"]})
+    kwota: Money = Field(
+        title="Kwota rachunku",
+        description="Kwota rachunku lub faktury w zł (450.50 lub 450,50).",
+        json_schema_extra={"examples": ["450.50"]})
 
 
 class Opinion(Schema):
     """Opinia Komisji Socjalnej: grant or refuse, the amount it proposes, its members."""
 
-    data: Date | None = None
-    wniosek: Literal["przyznac", "odmowic"]
-    kwota: Money | None = None  # the committee's own amount; default: computed from the bills
-    uzasadnienie: LongText | None = None
-    sklad: list[Text] = Field(default=[], max_length=8)
+    data: Date | None = Field(
+        default=None, title="Data opinii",
+        description=("Dzień wydania opinii przez Komisję Socjalną (2026-10-14 lub 14.10.2026), "
+                     "nie wcześniejszy niż data wniosku; puste: data zostaje wykropkowana."),
+        json_schema_extra={"examples": ["2026-10-14"]})
+    wniosek: Literal["przyznac", "odmowic"] = Field(
+        title="Wniosek komisji",
+        description=("Co wnioskuje Komisja Socjalna: przyznac (przyznanie dofinansowania) albo "
+                     "odmowic (nieprzyznanie); przy odmowie kwoty decyzji są zerowe."))
+    kwota: Money | None = Field(  # the committee's own amount; default: computed from the bills
+        default=None, title="Kwota proponowana przez komisję",
+        description=("Kwota, którą komisja proponuje przyznać, w zł (600.00 lub 600,00), tylko "
+                     "przy wniosku przyznac i nie większa niż limit dla grupy; puste: kwota "
+                     "wyliczona z rachunków."),
+        json_schema_extra={"examples": ["600.00"]})
+    uzasadnienie: LongText | None = Field(
+        default=None, title="Uzasadnienie opinii",
+        description=("Uzasadnienie opinii komisji, może mieć kilka akapitów; puste: linie "
+                     "zostają wykropkowane do wpisania ręcznie."),
+        json_schema_extra={"examples": ["Trudna sytuacja materialna potwierdzona rachunkami."]})
+    sklad: list[Text] = Field(
+        default=[], max_length=8, title="Skład komisji",
+        description=("Imiona i nazwiska członków Komisji Socjalnej podpisujących opinię, "
+                     "najwyżej 8, drukowane przy miejscach na podpisy; puste: same miejsca "
+                     "na podpisy."),
+        json_schema_extra={"examples": [["Anna Przykładowa", "Tomasz Przykładowy"]]})
 
 
 class Application(Schema):
     """What every benefit application holds: applicant, group, bills, the committee's part."""
 
-    data: Date
-    miejscowosc: Text | None = None
-    wnioskodawca: Applicant
-    grupa: int | None = None  # the income group; default: computed from `rodzina`
-    rodzina: list[FamilyMember] = []
-    rachunki: list[Bill] = []
-    dokumenty: list[Text] = []
-    opinia: Opinion | None = None
-    wykorzystany_limit: Money = ZERO  # tax-free limit already used this year
+    data: Date = Field(
+        title="Data wniosku",
+        description=("Dzień złożenia wniosku lub podania (2026-10-05 lub 5.10.2026); jego rok "
+                     "wskazuje parametry funduszu, a jego dzień – wiek dzieci w rodzinie."),
+        json_schema_extra={"examples": ["2026-10-05"]})
+    miejscowosc: Text | None = Field(
+        default=None, title="Miejscowość",
+        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
+                     "z profilu placówki."),
+        json_schema_extra={"examples": ["Przykładowo"]})
+    wnioskodawca: Applicant = Field(
+        title="Wnioskodawca",
+        description=("Pracownik, emeryt lub rencista składający wniosek: imię, nazwisko, "
+                     "stanowisko i adres zamieszkania."))
+    grupa: int | None = Field(  # the income group; default: computed from `rodzina`
+        default=None, title="Grupa dochodowa",
+        description=("Numer grupy dochodowej wnioskodawcy według planu podziału na grupy "
+                     "dochodowe (1–6 w 2026 r.), od którego zależą procent dopłaty i jej limit; "
+                     "puste: grupa wyliczona z dochodów członków rodziny."),
+        json_schema_extra={"examples": [2]})
+    rodzina: list[FamilyMember] = Field(
+        default=[], title="Członkowie rodziny",
+        description=("Członkowie rodziny z dochodami brutto, jak w oświadczeniu o wysokości "
+                     "dochodu; potrzebni tylko wtedy, gdy nie podano grupy dochodowej."))
+    rachunki: list[Bill] = Field(
+        default=[], title="Rachunki i faktury",
+        description=("Imienne rachunki lub faktury dołączone do wniosku, każdy z opisem i kwotą; "
+                     "z ich sumy wylicza się dopłatę (procent dla grupy, nie więcej niż limit). "
+                     "Puste: kwotę podaje komisja w opinii."))
+    dokumenty: list[Text] = Field(
+        default=[], title="Dołączone dokumenty",
+        description=("Inne dokumenty dołączone do wniosku, każdy w osobnej pozycji; puste "
+                     "(i bez rachunków): miejsce zostaje wykropkowane."),
+        json_schema_extra={"examples": [["zaświadczenie o pobycie w szpitalu"]]})
+    opinia: Opinion | None = Field(
+        default=None, title="Opinia Komisji Socjalnej",
+        description=("Opinia Komisji Socjalnej: wniosek, kwota, uzasadnienie i skład; puste: "
+                     "część komisji i kwoty decyzji zostają do wypełnienia ręcznie."))
+    wykorzystany_limit: Money = Field(  # tax-free limit already used this year
+        default=ZERO, title="Wykorzystany limit zwolnienia z podatku",
+        description=("Kwota świadczeń wolnych od podatku, które wnioskodawca otrzymał już "
+                     "w tym roku, w zł (300.00 lub 300,00); pomniejsza roczny limit zwolnienia "
+                     "przy wyliczaniu podatku. Domyślnie 0,00."),
+        json_schema_extra={"examples": ["300.00"]})
 
 
 @dataclass(frozen=True)
@@ -182,8 +244,16 @@ def application_context(case: Application, project: Project, terms_of: TermsOf,
 class HolidayApplication(Application):
     """Wniosek o dofinansowanie wczasów „pod gruszą” (ZFSS Zał. 4, §13 ust. 5)."""
 
-    urlop_od: Date
-    urlop_do: Date
+    urlop_od: Date = Field(
+        title="Urlop od",
+        description="Pierwszy dzień urlopu wypoczynkowego (2026-07-06 lub 6.07.2026).",
+        json_schema_extra={"examples": ["2026-07-06"]})
+    urlop_do: Date = Field(
+        title="Urlop do",
+        description=("Ostatni dzień urlopu wypoczynkowego (2026-07-19 lub 19.07.2026); urlop musi "
+                     "trwać co najmniej 14 kolejnych dni kalendarzowych (§13 ust. 5, liczba dni "
+                     "z parametrów roku)."),
+        json_schema_extra={"examples": ["2026-07-19"]})
 
 
 def _holiday_terms(case: Any, params: ZfssParams, group: int) -> Terms:
@@ -219,11 +289,29 @@ HOLIDAY_FORMS = {"kolonia": "kolonii", "oboz": "obozie", "zimowisko": "zimowisku
 class ChildHolidayApplication(Application):
     """Wniosek o dofinansowanie wypoczynku zorganizowanego dziecka (ZFSS Zał. 5, §12 ust. 2)."""
 
-    dziecko: Child
-    forma: Literal["kolonia", "oboz", "zimowisko", "inny"]
-    forma_inna: Text | None = None
-    wypoczynek_od: Date
-    wypoczynek_do: Date | None = None
+    dziecko: Child = Field(
+        title="Dziecko",
+        description=("Dziecko, którego wypoczynek ma być dofinansowany: imię, nazwisko i data "
+                     "urodzenia (wymagana: dziecko musi mieć mniej niż 18 lat w dniu rozpoczęcia "
+                     "wypoczynku)."))
+    forma: Literal["kolonia", "oboz", "zimowisko", "inny"] = Field(
+        title="Forma wypoczynku",
+        description=("Forma zorganizowanego wypoczynku: kolonia, oboz (obóz), zimowisko albo "
+                     "inny (inny rodzaj, opisany w polu forma_inna)."))
+    forma_inna: Text | None = Field(
+        default=None, title="Inny rodzaj wypoczynku",
+        description=("Jaki inny rodzaj zorganizowanego wypoczynku, np. zielona szkoła; wymagany "
+                     "przy formie inny, puste: wykropkowane miejsce."),
+        json_schema_extra={"examples": ["zielona szkoła"]})
+    wypoczynek_od: Date = Field(
+        title="Wypoczynek od",
+        description="Pierwszy dzień wypoczynku dziecka (2026-07-01 lub 1.07.2026).",
+        json_schema_extra={"examples": ["2026-07-01"]})
+    wypoczynek_do: Date | None = Field(
+        default=None, title="Wypoczynek do",
+        description=("Ostatni dzień wypoczynku dziecka (2026-07-14 lub 14.07.2026), nie "
+                     "wcześniejszy niż pierwszy; puste: data zostaje wykropkowana."),
+        json_schema_extra={"examples": ["2026-07-14"]})
 
 
 def _child_terms(case: Any, params: ZfssParams, group: int) -> Terms:
@@ -276,10 +364,27 @@ Event = Literal["smierc_pracownika", "smierc_dziecka", "smierc_malzonka", "smier
 class GrantApplication(Application):
     """Podanie o zapomogę materialną lub losową (ZFSS Zał. 6, §21–23)."""
 
-    zapomoga: Literal["materialna", "losowa"]
-    zdarzenie: Event | None = None  # the random event (losowa only)
-    uzasadnienie: LongText | None = None
-    ostatnia_zapomoga: Date | None = None  # when the last hardship grant was given
+    zapomoga: Literal["materialna", "losowa"] = Field(
+        title="Rodzaj zapomogi",
+        description=("Rodzaj zapomogi: materialna (w trudnej sytuacji materialnej, jedna w roku "
+                     "kalendarzowym, §23 ust. 1) albo losowa (po zdarzeniu losowym, §23 ust. 2)."))
+    zdarzenie: Event | None = Field(  # the random event (losowa only)
+        default=None, title="Zdarzenie losowe",
+        description=("Zdarzenie, tylko przy zapomodze losowej: smierc_pracownika, smierc_dziecka, "
+                     "smierc_malzonka (śmierć męża lub żony), smierc_rodzicow (śmierć rodzica), "
+                     "pozar_powodz (pożar lub powódź), kradziez (kradzież), choroba_pracownika "
+                     "albo choroba_czlonka_rodziny (długotrwała choroba)."))
+    uzasadnienie: LongText | None = Field(
+        default=None, title="Uzasadnienie",
+        description=("Uzasadnienie podania: sytuacja wnioskodawcy i jej przyczyny, może mieć "
+                     "kilka akapitów; puste: linie zostają wykropkowane."),
+        json_schema_extra={"examples": ["Od czerwca samotnie utrzymuję dwoje dzieci."]})
+    ostatnia_zapomoga: Date | None = Field(  # when the last hardship grant was given
+        default=None, title="Data ostatniej zapomogi materialnej",
+        description=("Dzień przyznania ostatniej zapomogi materialnej (2025-03-12 lub "
+                     "12.03.2025); przy zapomodze materialnej nie może przypadać w roku wniosku. "
+                     "Puste: zapomogi jeszcze nie było."),
+        json_schema_extra={"examples": ["2025-03-12"]})
 
 
 def _grant_terms(case: Any, params: ZfssParams, group: int) -> Terms:
@@ -320,8 +425,16 @@ def grant_context(case: GrantApplication, project: Project) -> dict[str, Any]:
 class CultureApplication(Application):
     """Wniosek o dofinansowanie działalności kulturalno-oświatowej i sportowej (ZFSS Zał. 7)."""
 
-    dofinansowanie_do: LongText | None = None
-    wykorzystano_w_kwartale: Money = ZERO  # already granted to the person this quarter
+    dofinansowanie_do: LongText | None = Field(
+        default=None, title="Dofinansowanie do",
+        description=("Na co wnioskodawca prosi o dofinansowanie (np. karnet na basen, bilety "
+                     "do teatru); puste: linie zostają wykropkowane."),
+        json_schema_extra={"examples": ["karnetu na basen na III kwartał 2026 r."]})
+    wykorzystano_w_kwartale: Money = Field(  # already granted to the person this quarter
+        default=ZERO, title="Dofinansowanie wykorzystane w kwartale",
+        description=("Kwota dofinansowania, którą wnioskodawca otrzymał już w tym kwartale, w zł "
+                     "(120.00 lub 120,00); pomniejsza kwartalny limit grupy. Domyślnie 0,00."),
+        json_schema_extra={"examples": ["120.00"]})
 
 
 def _culture_terms(case: Any, params: ZfssParams, group: int) -> Terms:
@@ -359,9 +472,21 @@ def culture_context(case: CultureApplication, project: Project) -> dict[str, Any
 class SubsidyTable(Schema):
     """Tabela dopłat do kolonii, obozów, zimowisk i wczasów (ZFSS Zał. 2)."""
 
-    rok: int
-    data_posiedzenia: Date
-    sklad: list[Text] = Field(default=[], max_length=8)
+    rok: int = Field(
+        title="Rok tabeli dopłat",
+        description=("Rok kalendarzowy, na który opracowano tabelę dopłat; na ten rok muszą "
+                     "istnieć parametry funduszu."),
+        json_schema_extra={"examples": [2026]})
+    data_posiedzenia: Date = Field(
+        title="Data spotkania",
+        description=("Dzień spotkania przedstawicieli pracowników, na którym opracowano tabelę "
+                     "(2026-01-20 lub 20.01.2026), nie później niż w roku tabeli."),
+        json_schema_extra={"examples": ["2026-01-20"]})
+    sklad: list[Text] = Field(
+        default=[], max_length=8, title="Przedstawiciele pracowników",
+        description=("Imiona i nazwiska uczestników spotkania, najwyżej 8, drukowane po słowach "
+                     "„w składzie” i przy podpisach; brakujące miejsca zostają wykropkowane."),
+        json_schema_extra={"examples": [["Anna Przykładowa", "Tomasz Przykładowy"]]})
 
 
 def check_subsidy_table(case: SubsidyTable, project: Project) -> Findings:

@@ -25,31 +25,89 @@ def _place(case: Any, project: Project) -> str:
 class CostItem(Schema):
     """One line of the repair estimate: materials or labour and its approximate cost."""
 
-    opis: Text
-    koszt: Money
+    opis: Text = Field(
+        title="Pozycja kosztorysu",
+        description="Materiał lub robocizna (kolumna „Przeznaczenie” kosztorysu).",
+        json_schema_extra={"examples": ["wymiana okien (3 szt.) z montażem"]})
+    koszt: Money = Field(
+        title="Orientacyjny koszt",
+        description="Orientacyjny koszt tej pozycji w zł (4500.00 lub 4 500,00).",
+        json_schema_extra={"examples": ["4500.00"]})
 
 
 class RepairEstimate(Schema):
     """Orientacyjny kosztorys remontu (the last page of Zał. 8)."""
 
-    przeznaczenie: Text  # the application's "remont …, z przeznaczeniem na: …"
-    remont: Text  # the estimate's "Planuję remont …" (what is renovated)
-    pozycje: list[CostItem] = Field(min_length=1)
+    przeznaczenie: Text = Field(  # the application's "remont …, z przeznaczeniem na: …"
+        title="Przeznaczenie pożyczki remontowej",
+        description=("Na co pójdzie pożyczka remontowa, drukowane w podaniu po słowach "
+                     "„z przeznaczeniem na”."),
+        json_schema_extra={"examples": ["wymianę okien i instalacji elektrycznej"]})
+    remont: Text = Field(  # the estimate's "Planuję remont …" (what is renovated)
+        title="Planowany remont",
+        description="Co będzie remontowane, drukowane w kosztorysie po słowach „Planuję remont”.",
+        json_schema_extra={"examples": ["mieszkania przy ul. Klonowej 12 m. 4"]})
+    pozycje: list[CostItem] = Field(
+        min_length=1, title="Pozycje kosztorysu",
+        description="Pozycje kosztorysu (materiały, robocizna) z kosztami; co najmniej jedna.")
 
 
 class LoanApplication(Schema):
     """Podanie o pożyczkę na cele mieszkaniowe (ZFSS Zał. 8)."""
 
-    data: Date
-    miejscowosc: Text | None = None
-    wnioskodawca: Applicant
-    cel_pozyczki: Text  # a key of the year's application purposes (pozyczki.wniosek_cele, Zał. 8)
-    kwota: Money
-    okres_miesiecy: int
-    kosztorys: RepairEstimate | None = None
-    inne_zalaczniki: list[Text] = []
-    ostatnia_pozyczka_rok: int | None = None
-    ostatnia_pozyczka_splacona: Date | None = None
+    data: Date = Field(
+        title="Data podania",
+        description=("Dzień złożenia podania (2026-11-02 lub 2.11.2026); jego rok wskazuje "
+                     "parametry pożyczek (cele, kwota maksymalna, okresy spłaty)."),
+        json_schema_extra={"examples": ["2026-11-02"]})
+    miejscowosc: Text | None = Field(
+        default=None, title="Miejscowość",
+        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
+                     "z profilu placówki."),
+        json_schema_extra={"examples": ["Przykładowo"]})
+    wnioskodawca: Applicant = Field(
+        title="Wnioskodawca",
+        description=("Pracownik, emeryt lub rencista ubiegający się o pożyczkę: imię, nazwisko, "
+                     "stanowisko i adres zamieszkania."))
+    # a key of the year's application purposes (pozyczki.wniosek_cele, Zał. 8)
+    cel_pozyczki: Text = Field(
+        title="Cel pożyczki",
+        description=("Kod celu z listy podania (parametry roku, pozyczki.wniosek_cele): "
+                     "wklad_spoldzielczy, budowa_domu, budowa_lokalu, zakup_deweloper, "
+                     "zakup_rynek_wtorny, adaptacja, kaucje_zamiana, wykup_lokalu, zaliczka_wklad "
+                     "albo remont (remont i modernizacja mieszkania, z kosztorysem)."),
+        json_schema_extra={"examples": ["remont"]})
+    kwota: Money = Field(
+        title="Kwota pożyczki",
+        description=("Wnioskowana kwota pożyczki w zł (10000.00 lub 10 000,00), większa od zera "
+                     "i nie większa niż kwota maksymalna na dany rok."),
+        json_schema_extra={"examples": ["10000.00"]})
+    okres_miesiecy: int = Field(
+        title="Okres spłaty",
+        description=("Liczba miesięcznych rat, w których wnioskodawca chce spłacić pożyczkę: "
+                     "jedna z wartości parametrów roku (12, 24 albo 36)."),
+        json_schema_extra={"examples": [24]})
+    kosztorys: RepairEstimate | None = Field(
+        default=None, title="Orientacyjny kosztorys remontu",
+        description=("Kosztorys, wymagany przy celu, który go wymaga (remont), a przy innych "
+                     "celach niedozwolony; drukowany na osobnej stronie podania."))
+    inne_zalaczniki: list[Text] = Field(
+        default=[], title="Inne załączniki",
+        description=("Dokumenty dołączone do podania poza tymi, których §16 wymaga dla "
+                     "wybranego celu (te program wpisuje sam)."),
+        json_schema_extra={"examples": [["zaświadczenie o zarobkach"]]})
+    ostatnia_pozyczka_rok: int | None = Field(
+        default=None, title="Rok ostatniej pożyczki",
+        description=("Rok, w którym wnioskodawca otrzymał poprzednią pożyczkę mieszkaniową "
+                     "z ZFŚS; podaje się go razem z datą spłaty ostatniej raty, puste: "
+                     "wykropkowane miejsce."),
+        json_schema_extra={"examples": [2021]})
+    ostatnia_pozyczka_splacona: Date | None = Field(
+        default=None, title="Data spłaty ostatniej pożyczki",
+        description=("Dzień spłaty ostatniej raty poprzedniej pożyczki (2024-06-30 lub "
+                     "30.06.2024); nową pożyczkę przyznaje się po 24 miesiącach od spłaty (§20). "
+                     "Puste: podanie stwierdza, że wnioskodawca nie otrzymał dotąd pożyczki."),
+        json_schema_extra={"examples": ["2024-06-30"]})
 
 
 def _purpose(case: LoanApplication, params: LoanParams) -> ApplicationPurpose | None:
@@ -150,9 +208,19 @@ def loan_application_context(case: LoanApplication, project: Project) -> dict[st
 class NonEmploymentStatement(Schema):
     """Oświadczenie o niepozostawaniu w zatrudnieniu u innego pracodawcy (ZFSS Zał. 11)."""
 
-    data: Date
-    miejscowosc: Text | None = None
-    wnioskodawca: Applicant
+    data: Date = Field(
+        title="Data oświadczenia",
+        description="Dzień złożenia oświadczenia (2026-11-05 lub 5.11.2026).",
+        json_schema_extra={"examples": ["2026-11-05"]})
+    miejscowosc: Text | None = Field(
+        default=None, title="Miejscowość",
+        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
+                     "z profilu placówki."),
+        json_schema_extra={"examples": ["Przykładowo"]})
+    wnioskodawca: Applicant = Field(
+        title="Wnioskodawca",
+        description=("Emeryt lub rencista składający oświadczenie (emeryt: true): imię, "
+                     "nazwisko i adres zamieszkania."))
 
 
 def check_non_employment(case: NonEmploymentStatement, project: Project) -> Findings:
@@ -173,11 +241,29 @@ def non_employment_context(case: NonEmploymentStatement, project: Project) -> di
 class BankAccountInfo(Schema):
     """Informacja dot. numeru rachunku bankowego (ZFSS Zał. 12)."""
 
-    data: Date
-    miejscowosc: Text | None = None
-    wnioskodawca: Applicant
-    bank: Text
-    rachunek: Account
+    data: Date = Field(
+        title="Data informacji",
+        description="Dzień złożenia informacji (2026-11-05 lub 5.11.2026).",
+        json_schema_extra={"examples": ["2026-11-05"]})
+    miejscowosc: Text | None = Field(
+        default=None, title="Miejscowość",
+        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
+                     "z profilu placówki."),
+        json_schema_extra={"examples": ["Przykładowo"]})
+    wnioskodawca: Applicant = Field(
+        title="Wnioskodawca",
+        description=("Osoba uprawniona, której świadczenia wpłaca się na rachunek: imię, "
+                     "nazwisko i adres zamieszkania."))
+    bank: Text = Field(
+        title="Bank",
+        description="Nazwa banku, który prowadzi rachunek.",
+        json_schema_extra={"examples": ["Bank Spółdzielczy w Przykładowie"]})
+    rachunek: Account = Field(
+        title="Numer rachunku",
+        description=("Numer polskiego rachunku bankowego: 26 cyfr, ze spacjami lub bez, "
+                     "z prefiksem PL lub bez; sprawdzana jest cyfra kontrolna, a na dokumencie "
+                     "numer jest drukowany w grupach po 4 cyfry."),
+        json_schema_extra={"examples": ["72 2490 0005 0000 4600 1234 5678"]})
 
 
 def bank_account_context(case: BankAccountInfo, project: Project) -> dict[str, Any]:
@@ -190,9 +276,21 @@ def bank_account_context(case: BankAccountInfo, project: Project) -> dict[str, A
 class IncomeGroupsPlan(Schema):
     """Plan podziału na grupy dochodowe (ZFSS Zał. 3); the groups come from the parameters."""
 
-    rok: int
-    data_posiedzenia: Date
-    sklad: list[Text] = Field(default=[], max_length=8)
+    rok: int = Field(
+        title="Rok planu",
+        description=("Rok kalendarzowy, na który opracowano plan; grupy dochodowe pochodzą "
+                     "z parametrów funduszu na ten rok."),
+        json_schema_extra={"examples": [2026]})
+    data_posiedzenia: Date = Field(
+        title="Data spotkania",
+        description=("Dzień spotkania przedstawicieli pracowników, na którym opracowano plan "
+                     "(2026-01-20 lub 20.01.2026), nie później niż w roku planu."),
+        json_schema_extra={"examples": ["2026-01-20"]})
+    sklad: list[Text] = Field(
+        default=[], max_length=8, title="Przedstawiciele pracowników",
+        description=("Imiona i nazwiska uczestników spotkania, najwyżej 8, drukowane po słowach "
+                     "„w składzie” i przy podpisach; brakujące miejsca zostają wykropkowane."),
+        json_schema_extra={"examples": [["Anna Przykładowa", "Tomasz Przykładowy"]]})
 
 
 def check_income_groups(case: IncomeGroupsPlan, project: Project) -> Findings:

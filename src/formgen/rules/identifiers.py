@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from stdnum import iban
@@ -12,8 +13,12 @@ from stdnum.util import clean
 _NRB_DIGITS = 26
 
 
+_SCIENTIFIC = re.compile(r"^\d([.,]\d+)?[eE]\+?\d+$")
+
+
 def check_pesel(value: str) -> str:
-    """Return the 11-digit PESEL as a string (leading zeros kept) or raise ValueError."""
+    """Return the 11-digit PESEL as a string (leading zeros kept) or raise ValueError; a PESEL a
+    spreadsheet turned into a number gets a hint."""
     try:
         return str(pesel.validate(value))
     except InvalidChecksum as exc:
@@ -21,7 +26,19 @@ def check_pesel(value: str) -> str:
     except InvalidComponent as exc:
         raise ValueError("invalid PESEL birth date") from exc
     except ValidationError as exc:
-        raise ValueError("PESEL must have 11 digits") from exc
+        raise ValueError("PESEL must have 11 digits" + _spreadsheet_hint(value)) from exc
+
+
+def _spreadsheet_hint(value: str) -> str:
+    """Why a PESEL may have lost its form: a spreadsheet read it as a number."""
+    text = value.strip()
+    if _SCIENTIFIC.match(text):
+        return (" (a spreadsheet wrote the number in scientific notation: format the column as text "
+                "and type the PESEL again)")
+    if text.isdigit() and len(text) == 10:
+        return (f" (a spreadsheet may have dropped its leading zero: format the column as text; "
+                f"was it 0{text}?)")
+    return ""
 
 
 def pesel_birth_date(value: str) -> date:
