@@ -382,6 +382,30 @@ def register_repaid(project: Any, case_id: str, day: Any) -> None:
     run(project, case_id, day.date())
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any other than the loopback needs a password (--set-password).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--set-password", "set_password", is_flag=True,
+              help="Ask for the page's password and store its hash in the workspace, then exit.")
+@click.option("--certfile", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="TLS certificate (PEM) to serve over HTTPS; with --keyfile.")
+@click.option("--keyfile", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="TLS private key (PEM).")
+@pass_project
+def serve(project: Any, host: str, port: int, set_password: bool, certfile: Path | None,
+          keyfile: Path | None) -> None:
+    """Serve the web page (in Polish) over the current workspace; needs formgen[web]."""
+    try:
+        from formgen.web import server
+    except ImportError as exc:
+        raise click.ClickException(f"the web page needs its extra: pip install 'formgen[web]' ({exc})") from None
+    if set_password:
+        password = click.prompt("Hasło strony", hide_input=True, confirmation_prompt="Powtórz hasło", err=True)
+        click.echo(f"Zapisano skrót hasła w {server.set_password(project, password)}", err=True)
+        return
+    server.serve(project, host, port, certfile, keyfile)
+
+
 def main() -> None:
     """Run the CLI; unexpected errors print one line unless --debug is given."""
     debug = "--debug" in sys.argv[1:]
