@@ -63,7 +63,7 @@ def read(lang: str) -> Catalog:
     """The language's catalog as the .po holds it (a new, empty one if there is none)."""
     path = po_path(lang)
     if not path.is_file():
-        now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
+        now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
         catalog = Catalog(locale=lang, domain=DOMAIN, project="formgen", version="1", charset="utf-8",
                           creation_date=now, revision_date=now)
     else:
@@ -170,7 +170,7 @@ def write(lang: str, catalog: Catalog) -> bool:
     old = read(lang)
     changed = not path.is_file() or _entries(old) != _entries(catalog)
     if changed:
-        catalog.revision_date = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
+        catalog.revision_date = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", delete=False, dir=path.parent) as handle:
             handle.write(po_bytes(catalog))
