@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from formgen.cases.encoding import EncodingProblem, decode
-from formgen.fields import fold
 from formgen.cases.source import MAX_DEPTH, MAX_FILE_BYTES, MAX_ITEMS, Loc, Record, read_limited
 from formgen.errors import InputError, Problem
+from formgen.fields import fold
 from formgen.i18n import _, ngettext
 
 # Cell length is limited by the schema's text types (with a message naming the field), not by
