@@ -21,6 +21,7 @@ from formgen.cases.load import Case, registers, to_case
 from formgen.cases.source import Record
 from formgen.documents import RenderedDocument, render_document
 from formgen.errors import FormgenError
+from formgen.i18n import _
 from formgen.manifest import (
     Attachment,
     BundleFile,
@@ -72,16 +73,17 @@ def check_variant(variant: str, protection: Protection | None) -> None:
     """Refuse a PDF variant WeasyPrint does not have, and encryption with PDF/A."""
     if variant != PLAIN and variant not in pdf_variants():
         choices = ", ".join([*pdf_variants(), PLAIN])
-        raise FormgenError(f"unsupported PDF variant '{variant}' (use one of: {choices})")
+        raise FormgenError(_("unsupported PDF variant '{variant}' (use one of: {choices})").format(
+            variant=variant, choices=choices))
     if protection is not None and protection.password is not None and variant != PLAIN:
         raise FormgenError(encrypt_conflict(variant))
 
 
 def encrypt_conflict(variant: str) -> str:
     """The refusal to encrypt a PDF/A bundle."""
-    return (f"--encrypt cannot be combined with PDF/A ({variant}): PDF/A forbids encryption. "
-            f"Keep the unencrypted PDF/A bundle for the archive and make the copy to send with "
-            f"--encrypt --pdf-variant {PLAIN}.")
+    return _("--encrypt cannot be combined with PDF/A ({variant}): PDF/A forbids encryption. "
+             "Keep the unencrypted PDF/A bundle for the archive and make the copy to send with "
+             "--encrypt --pdf-variant {plain}.").format(variant=variant, plain=PLAIN)
 
 
 def render_for_bundle(project: Project, cases: list[Case], variant: str,
@@ -117,7 +119,7 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, documents: list[R
                             docx=f"{i:02d}-{p.form.id}.docx")
                    for i, (p, s, n, h) in enumerate(zip(assembly.parts, layout.starts, layout.counts, hashes[1:]), 1)],
         attachments=[Attachment(name=fname, relationship=rel, sha256=sha256(data))
-                     for fname, data, rel, _ in attachments],
+                     for fname, data, rel, _mime in attachments],
         parameters=[DataFile(file=path.relative_to(project.data).as_posix(), sha256=sha256(path.read_bytes()))
                     for path in sorted(p for p in used if p.is_file())],
     )

@@ -68,9 +68,12 @@ DEBUG_ENV = "FORMGEN_DEBUG"  # set by `formgen --debug`; worker processes inheri
 def describe(exc: BaseException) -> str:
     """The message of a failure: formgen's own errors as they are, anything else as an internal
     error (its traceback appended under --debug)."""
+    from formgen.i18n import _
+
     if isinstance(exc, FormgenError):
         return exc.message
-    text = f"internal error: {type(exc).__name__}: {exc}"
     if os.environ.get(DEBUG_ENV):
+        text = _("internal error: {kind}: {error}").format(kind=type(exc).__name__, error=exc)
         return text + "\n" + "".join(traceback.format_exception(exc)).rstrip()
-    return text + " (run with --debug for details)"
+    return _("internal error: {kind}: {error} (run with --debug for details)").format(
+        kind=type(exc).__name__, error=exc)

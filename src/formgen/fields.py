@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
 
+from formgen.i18n import _, ngettext
 from formgen.rules import identifiers, money
 from formgen.rules.text import invisible_chars, xml_illegal_chars
 
@@ -103,15 +104,19 @@ def _text(limit: int, single_line: bool) -> Any:
         value = unicodedata.normalize("NFC", value.strip())
         bad = xml_illegal_chars(value)
         if bad:
-            raise ValueError(f"contains control characters that documents cannot hold: {', '.join(bad)}")
+            raise ValueError(_("contains control characters that documents cannot hold: {chars}").format(
+                chars=", ".join(bad)))
         # Long text may join emoji with U+200D; one-line values (names, ids) hold no invisible text.
         hidden = invisible_chars(value, zero_width=single_line)
         if hidden:
-            raise ValueError(f"contains invisible characters that change how the text reads: {', '.join(hidden)}")
+            raise ValueError(_("contains invisible characters that change how the text reads: {chars}").format(
+                chars=", ".join(hidden)))
         if len(value) > limit:
-            raise ValueError(f"text is {len(value)} characters long; the limit is {limit}")
+            raise ValueError(ngettext("text is {count} character long; the limit is {limit}",
+                                      "text is {count} characters long; the limit is {limit}",
+                                      len(value)).format(count=len(value), limit=limit))
         if not value:
-            raise ValueError("must not be empty")
+            raise ValueError(_("must not be empty"))
         return value
 
     return BeforeValidator(clean)
@@ -134,17 +139,32 @@ def _parse_date(value: Any) -> Any:
             try:
                 return dt.date(year, month, day)
             except ValueError as exc:
-                raise ValueError(f"not a date: '{value}' ({exc})") from None
+                raise ValueError(_("not a date: '{value}' ({reason})").format(
+                    value=value, reason=_date_error(str(exc)))) from None
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"not a date: '{value}' (use 2026-11-22 or 22.11.2026)") from None
+            raise ValueError(_("not a date: '{value}' (use 2026-11-22 or 22.11.2026)").format(value=value)) from None
     return value
+
+
+def _date_error(reason: str) -> str:
+    """Python's reason why a day, month and year make no date, in the user's language."""
+    known = {
+        "day is out of range for month": _("day is out of range for month"),
+        "month must be in 1..12": _("month must be in 1..12"),
+    }
+    if reason in known:
+        return known[reason]
+    if re.fullmatch(r"year \d+ is out of range", reason):
+        return _("year {year} is out of range").format(year=reason.split()[1])
+    return reason
 
 
 def _date_in_range(value: dt.date) -> dt.date:
     if not MIN_DATE <= value <= MAX_DATE:
-        raise ValueError(f"date {value.isoformat()} is outside the years {MIN_DATE.year}-{MAX_DATE.year}")
+        raise ValueError(_("date {date} is outside the years {first}-{last}").format(
+            date=value.isoformat(), first=MIN_DATE.year, last=MAX_DATE.year))
     return value
 
 
@@ -160,7 +180,7 @@ def _parse_money(value: Any) -> Any:
 
 def _non_negative(value: Decimal) -> Decimal:
     if value < 0:
-        raise ValueError("must not be negative")
+        raise ValueError(_("must not be negative"))
     return value
 
 
@@ -174,7 +194,7 @@ def _parse_percent(value: Any) -> Any:
         try:
             return Decimal(value)
         except ArithmeticError:
-            raise ValueError(f"not a percentage: '{value}'") from None
+            raise ValueError(_("not a percentage: '{value}'").format(value=value)) from None
     return value
 
 
@@ -204,10 +224,10 @@ def _case_id(value: Any) -> Any:
         value = unicodedata.normalize("NFC", value)
         if not _SLUG.match(value) or ".." in value:
             raise ValueError(
-                "case id must be 1-80 letters, digits, '.', '_' or '-', starting with a letter or digit"
+                _("case id must be 1-80 letters, digits, '.', '_' or '-', starting with a letter or digit")
             )
         if value.split(".")[0].lower() in _RESERVED:
-            raise ValueError(f"'{value}' is a reserved device name on Windows")
+            raise ValueError(_("'{value}' is a reserved device name on Windows").format(value=value))
     return value
 
 

@@ -15,6 +15,7 @@ from formgen.cases.load import Case, registers, to_case
 from formgen.cases.source import Record
 from formgen.documents import render_document
 from formgen.errors import InputError, Problem
+from formgen.i18n import _
 from formgen.project import Project, Setup
 from formgen.runner import Product
 
@@ -35,7 +36,7 @@ def register_files(setup: Setup, form_id: str, records: list[Record], formats: t
     cases = [to_case(record, project) for record in records]
     made = [r for r in registers(cases, project) if r.id == form_id]
     if not made:
-        raise InputError([Problem(form_id, 0, "", "no case of its source form to list")])
+        raise InputError([Problem(form_id, 0, "", _("no case of its source form to list"))])
     return render_files(project, made[0], formats, when)
 
 

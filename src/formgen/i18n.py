@@ -57,3 +57,24 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural message for `count`, in the current language (Polish has three forms)."""
     return _catalog(language()).ngettext(singular, plural, count)
+
+
+def quoted(text: object) -> str:
+    """A name or value quoted in a message: 'kwota' in English, „kwota” in Polish."""
+    # TRANSLATORS: how a name or value typed by the user is quoted in messages.
+    return _("'{text}'").format(text=text)
+
+
+def either(names: list[str]) -> str:
+    """Quoted names joined as alternatives: "'a', 'b' or 'c'" ("„a”, „b” lub „c”")."""
+    items = [quoted(name) for name in names]
+    if len(items) < 2:
+        return "".join(items)
+    # TRANSLATORS: the last two of alternatives, e.g. 'K' or 'M'.
+    return _("{first} or {last}").format(first=", ".join(items[:-1]), last=items[-1])
+
+
+def number(value: object) -> str:
+    """A number in a message: 2.5 in English, with the decimal comma in Polish (2,5)."""
+    text = str(value)
+    return text.replace(".", ",") if language() == "pl" else text

@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from formgen.i18n import _
+
 SUFFIX = ".manifest.json"
 
 
@@ -102,13 +104,13 @@ def read_manifest(bundle: Path) -> Manifest:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ManifestError(f"manifest {path.name} not found") from None
+        raise ManifestError(_("manifest {name} not found").format(name=path.name)) from None
     except (OSError, ValueError) as exc:
-        raise ManifestError(f"manifest {path.name} unreadable: {exc}") from None
+        raise ManifestError(_("manifest {name} unreadable: {reason}").format(name=path.name, reason=exc)) from None
     try:
         return Manifest.model_validate(raw)
     except ValidationError:
-        raise ManifestError(f"manifest {path.name} is not a formgen bundle manifest") from None
+        raise ManifestError(_("manifest {name} is not a formgen bundle manifest").format(name=path.name)) from None
 
 
 def content_hashes(pdf: bytes | Any, ranges: list[tuple[int, int]]) -> list[str]:

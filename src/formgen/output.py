@@ -18,6 +18,7 @@ import unicodedata
 from pathlib import Path
 
 from formgen.errors import FormgenError
+from formgen.i18n import _
 
 TMP_PREFIX = ".formgen-tmp-"
 _TMP_NAME = re.compile(re.escape(TMP_PREFIX) + r"(\d+)-")
@@ -32,7 +33,7 @@ class WriteError(FormgenError):
     def __init__(self, target: Path, exc: OSError) -> None:
         self.target = target
         self.fatal = exc.errno in FATAL_ERRNOS
-        super().__init__(f"cannot write {target}: {exc.strerror or exc}")
+        super().__init__(_("cannot write {path}: {reason}").format(path=target, reason=exc.strerror or exc))
 
 
 def build_time() -> dt.datetime:
@@ -42,7 +43,7 @@ def build_time() -> dt.datetime:
         try:
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
         except (ValueError, OverflowError, OSError):
-            raise FormgenError(f"SOURCE_DATE_EPOCH must be whole seconds, got '{epoch}'") from None
+            raise FormgenError(_("SOURCE_DATE_EPOCH must be whole seconds, got '{value}'").format(value=epoch)) from None
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
@@ -67,7 +68,7 @@ def safe_path(root: Path, *parts: str) -> Path:
     root = root.resolve()
     target = root.joinpath(*parts).resolve()
     if not target.is_relative_to(root) or target == root:
-        raise FormgenError(f"refusing to write outside {root}: {'/'.join(parts)}")
+        raise FormgenError(_("refusing to write outside {root}: {path}").format(root=root, path="/".join(parts)))
     return target
 
 
@@ -124,7 +125,7 @@ class Staged:
 
     def discard(self) -> None:
         """Remove every staged file that was not renamed into place."""
-        for tmp, _ in self.items:
+        for tmp, _target in self.items:
             tmp.unlink(missing_ok=True)
         self.items = []
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formgen.errors import FormgenError, InputError, Problem, describe
+from formgen.i18n import _
 
 
 @dataclass
@@ -95,11 +96,12 @@ def _dask_client(address: str) -> Iterator[Any]:
     try:
         from distributed import Client
     except ImportError:
-        raise FormgenError("--executor needs Dask: pip install 'formgen[dask]'") from None
+        raise FormgenError(_("--executor needs Dask: pip install 'formgen[dask]'")) from None
     try:
         client = Client(address, timeout="10s")
     except (OSError, TimeoutError) as exc:
-        raise FormgenError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        raise FormgenError(_("cannot reach the Dask scheduler at {address}: {reason}").format(
+            address=address, reason=exc)) from None
     with client:
         yield client
 

@@ -17,21 +17,35 @@ from pathlib import Path
 from typing import Any
 
 from formgen.errors import FormgenError
+from formgen.i18n import _
 
 SIGNATURE_FIELD = "Podpis"
 
 
 def read_secret(path: Path, what: str) -> str:
     """The first line of a password file, without its line break (never echoed anywhere)."""
+    unreadable, empty = _secret_messages(what)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise FormgenError(f"{path}: cannot read the {what}: {exc.__class__.__name__}") from exc
+        raise FormgenError(unreadable.format(path=path, what=what, reason=exc.__class__.__name__)) from exc
     lines = text.splitlines()
     secret = lines[0] if lines else ""
     if not secret:
-        raise FormgenError(f"{path}: the {what} is empty (it must be on the first line)")
+        raise FormgenError(empty.format(path=path, what=what))
     return secret
+
+
+def _secret_messages(what: str) -> tuple[str, str]:
+    """The messages of an unreadable and of an empty password file, for the secret `what` is."""
+    if what == "password":
+        return (_("{path}: cannot read the password: {reason}"),
+                _("{path}: the password is empty (it must be on the first line)"))
+    if what == "certificate password":
+        return (_("{path}: cannot read the certificate password: {reason}"),
+                _("{path}: the certificate password is empty (it must be on the first line)"))
+    return (_("{path}: cannot read the {what}: {reason}"),
+            _("{path}: the {what} is empty (it must be on the first line)"))
 
 
 def encrypt_pdf(pdf: bytes, password: str) -> bytes:
@@ -55,20 +69,24 @@ class Signer:
     and loads the key again on the other side.
     """
 
-    def __init__(self, data: bytes, passphrase: str | None, origin: str = "the certificate") -> None:
+    def __init__(self, data: bytes, passphrase: str | None, origin: str | None = None) -> None:
         from pyhanko.sign import signers
 
         self._state = (data, passphrase, origin)
+        origin = origin or _("the certificate")
         secret = passphrase.encode("utf-8") if passphrase else None
         try:
             signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=secret)
         except Exception as exc:
-            raise FormgenError(f"{origin}: not a PKCS#12 file, or the password is wrong") from exc
+            raise FormgenError(_("{origin}: not a PKCS#12 file, or the password is wrong").format(
+                origin=origin)) from exc
         if signer is None or getattr(signer, "signing_cert", None) is None:
-            raise FormgenError(f"{origin}: the PKCS#12 file holds no certificate with a private key")
+            raise FormgenError(_("{origin}: the PKCS#12 file holds no certificate with a private key").format(
+                origin=origin))
         problem = usage_problem(signer.signing_cert)
         if problem:
-            raise FormgenError(f"{origin}: this certificate cannot sign documents: {problem}")
+            raise FormgenError(_("{origin}: this certificate cannot sign documents: {problem}").format(
+                origin=origin, problem=problem))
         self.signer = signer
 
     @classmethod
@@ -76,7 +94,8 @@ class Signer:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise FormgenError(f"{path}: cannot read the certificate: {exc.strerror or exc}") from exc
+            raise FormgenError(_("{path}: cannot read the certificate: {reason}").format(
+                path=path, reason=exc.strerror or exc)) from exc
         return cls(data, passphrase, str(path))
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -97,7 +116,7 @@ class Signer:
         try:
             return signers.sign_pdf(writer, meta, signer=self.signer).getvalue()
         except Exception as exc:
-            raise FormgenError(f"signing failed: {exc}") from exc
+            raise FormgenError(_("signing failed: {error}").format(error=exc)) from exc
 
 
 # A document signature needs one of these key usages (nonRepudiation is also called
@@ -113,8 +132,9 @@ def usage_problem(cert: Any) -> str | None:
     names = set(usage.native)
     if names & SIGNING_USAGES:
         return None
-    has = ", ".join(sorted(names)) or "none"
-    return f"its key usage ({has}) lacks digitalSignature and nonRepudiation; one of them is needed"
+    has = ", ".join(sorted(names)) or _("none")
+    return _("its key usage ({usages}) lacks digitalSignature and nonRepudiation; one of them is needed").format(
+        usages=has)
 
 
 def _quiet_pyhanko() -> None:
@@ -136,7 +156,7 @@ def trust_roots(trust: list[Path] | None) -> list[Any]:
         try:
             roots.append(load_cert_from_pemder(str(path)))
         except Exception as exc:  # asn1crypto and the PEM reader raise several kinds
-            raise FormgenError(f"{path}: not a PEM or DER certificate") from exc
+            raise FormgenError(_("{path}: not a PEM or DER certificate").format(path=path)) from exc
     return roots
 
 
@@ -146,18 +166,21 @@ def _judge(label: str, status: Any, judge_trust: bool) -> list[str]:
 
     problems = []
     if not status.intact:
-        problems.append(f"{label}: the signed bytes were changed")
+        problems.append(_("{signature}: the signed bytes were changed").format(signature=label))
     elif not status.valid:
-        problems.append(f"{label}: the signature value does not match the certificate")
+        problems.append(_("{signature}: the signature value does not match the certificate").format(signature=label))
     elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         coverage = getattr(status.coverage, "name", "unknown")
-        problems.append(f"{label}: covers only part of the file ({coverage})")
+        problems.append(_("{signature}: covers only part of the file ({coverage})").format(
+            signature=label, coverage=coverage))
     if judge_trust and not status.trusted:
         problem = usage_problem(status.signing_cert)
         if problem:
-            problems.append(f"{label}: the signer's certificate may not sign documents: {problem}")
+            problems.append(_("{signature}: the signer's certificate may not sign documents: {problem}").format(
+                signature=label, problem=problem))
         else:
-            problems.append(f"{label}: the signer's certificate does not chain to a trusted certificate")
+            problems.append(_("{signature}: the signer's certificate does not chain to a trusted certificate").format(
+                signature=label))
     return problems
 
 
@@ -178,11 +201,11 @@ def check_signatures(pdf: bytes, password: str | None, trust: list[Path] | None 
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         if reader.encrypted:
             if password is None:
-                return 0, ["the PDF is encrypted: its signature cannot be checked without the password"]
+                return 0, [_("the PDF is encrypted: its signature cannot be checked without the password")]
             reader.decrypt(password)
         signatures = reader.embedded_signatures
     except Exception as exc:  # a damaged file may break the reader anywhere
-        return 0, [f"signatures cannot be read: {type(exc).__name__}: {exc}"]
+        return 0, [_("signatures cannot be read: {kind}: {error}").format(kind=type(exc).__name__, error=exc)]
     problems: list[str] = []
     for number, signature in enumerate(signatures, 1):
         try:
@@ -191,7 +214,8 @@ def check_signatures(pdf: bytes, password: str | None, trust: list[Path] | None 
             usage = KeyUsageConstraints(key_usage=SIGNING_USAGES, match_all_key_usages=False)
             status = validate_pdf_signature(signature, context, key_usage_settings=usage)
         except Exception as exc:  # a damaged signature may fail to parse at all
-            problems.append(f"signature {number}: cannot be validated: {type(exc).__name__}: {exc}")
+            problems.append(_("signature {number}: cannot be validated: {kind}: {error}").format(
+                number=number, kind=type(exc).__name__, error=exc))
             continue
-        problems += _judge(f"signature {number}", status, bool(roots))
+        problems += _judge(_("signature {number}").format(number=number), status, bool(roots))
     return len(signatures), problems

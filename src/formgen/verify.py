@@ -18,6 +18,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from formgen.i18n import _
 from formgen.manifest import Manifest, ManifestError, content_hashes, read_manifest, sha256
 
 _FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
@@ -84,16 +85,17 @@ def check_bundle(path: Path, password: str | None = None, trust: list[Path] | No
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return [f"cannot read the bundle: {exc.strerror or exc}"]
+        return [_("cannot read the bundle: {reason}").format(reason=exc.strerror or exc)]
     problems = []
     if manifest.bundle.file != path.name:
-        problems.append(f"the manifest is for '{manifest.bundle.file}', not for this file (renamed or swapped)")
+        problems.append(_("the manifest is for '{name}', not for this file (renamed or swapped)").format(
+            name=manifest.bundle.file))
     if sha256(data) != manifest.bundle.sha256:
-        problems.append("sha256 differs from the manifest (the file was changed)")
+        problems.append(_("sha256 differs from the manifest (the file was changed)"))
     try:
         problems += _check_pdf(data, manifest, password, trust)
     except Exception as exc:  # noqa: BLE001 - a damaged file may break the reader anywhere
-        problems.append(f"cannot read the PDF: {type(exc).__name__}: {exc}")
+        problems.append(_("cannot read the PDF: {kind}: {error}").format(kind=type(exc).__name__, error=exc))
     return problems
 
 
@@ -111,29 +113,33 @@ def _check_encryption(reader: PdfReader, manifest: Manifest, password: str | Non
 
     expected = manifest.encryption
     if not reader.is_encrypted:
-        return [f"the manifest records {expected} encryption but the PDF is not encrypted"] if expected else []
+        if not expected:
+            return []
+        return [_("the manifest records {kind} encryption but the PDF is not encrypted").format(kind=expected)]
     if not expected:
-        return ["the PDF is encrypted (not allowed in PDF/A)" if manifest.pdf_variant != "none"
-                else "the PDF is encrypted but the manifest records no encryption"]
+        return [_("the PDF is encrypted (not allowed in PDF/A)") if manifest.pdf_variant != "none"
+                else _("the PDF is encrypted but the manifest records no encryption")]
     encrypt: Any = reader.trailer["/Encrypt"].get_object()
     problems = []
     if (encrypt.get("/V"), encrypt.get("/R")) != (5, 6):
-        problems.append(f"encryption is /V {encrypt.get('/V')} /R {encrypt.get('/R')}, not AES-256 (/V 5 /R 6)")
+        problems.append(_("encryption is /V {v} /R {r}, not AES-256 (/V 5 /R 6)").format(
+            v=encrypt.get("/V"), r=encrypt.get("/R")))
     if password is None:
-        problems.append("the PDF is encrypted: give its password (--password-file) to check its contents")
+        problems.append(_("the PDF is encrypted: give its password (--password-file) to check its contents"))
     elif reader.decrypt(password) == PasswordType.NOT_DECRYPTED:
-        problems.append("the password does not open the PDF")
+        problems.append(_("the password does not open the PDF"))
     return problems
 
 
 def _check_contents(reader: PdfReader, manifest: Manifest) -> list[str]:
     """Each document's pages still draw what they drew when the bundle was made."""
-    parts = [("the cover", 1, manifest.cover.pages, manifest.cover.content_sha256)]
-    parts += [(f"document '{d.title}'", d.first_page, d.pages, d.content_sha256) for d in manifest.documents]
+    parts = [(_("the cover"), 1, manifest.cover.pages, manifest.cover.content_sha256)]
+    parts += [(_("document '{title}'").format(title=d.title), d.first_page, d.pages, d.content_sha256)
+              for d in manifest.documents]
     parts = [part for part in parts if part[3]]  # manifests without content hashes: nothing to check
-    hashes = content_hashes(reader, [(first, count) for _, first, count, _ in parts])
-    return [f"{label}: the content of its pages differs from the manifest"
-            for (label, _, _, expected), actual in zip(parts, hashes) if actual != expected]
+    hashes = content_hashes(reader, [(first, count) for _label, first, count, _hash in parts])
+    return [_("{part}: the content of its pages differs from the manifest").format(part=label)
+            for (label, _first, _count, expected), actual in zip(parts, hashes) if actual != expected]
 
 
 def _has_signature_field(root: Any) -> bool:
@@ -156,8 +162,8 @@ def _check_pdf(data: bytes, manifest: Manifest, password: str | None,
         problems += _check_signed(data, manifest, password, trust)
     elif trust:
         # --trust asks for proof of origin: only a signature gives it; a manifest can be rewritten.
-        problems.append("not signed: --trust needs a signed bundle (an unsigned manifest proves nothing "
-                        "about who made the file)")
+        problems.append(_("not signed: --trust needs a signed bundle (an unsigned manifest proves nothing "
+                          "about who made the file)"))
     problems += _check_pdfa(root, manifest.pdf_variant)
     problems += _check_fonts(reader)
     problems += _check_pages(reader, manifest)
@@ -172,9 +178,9 @@ def _check_signed(data: bytes, manifest: Manifest, password: str | None,
 
     count, problems = check_signatures(data, password, trust)
     if manifest.signed and count == 0 and not problems:
-        problems.append("the manifest says the bundle is signed, but it has no signature")
+        problems.append(_("the manifest says the bundle is signed, but it has no signature"))
     if count and not manifest.signed:
-        problems.append("the PDF has a signature the manifest does not record")
+        problems.append(_("the PDF has a signature the manifest does not record"))
     return problems
 
 
@@ -184,16 +190,17 @@ def _check_pdfa(root: Any, variant: str) -> list[str]:
         return []  # a plain PDF: no PDF/A identification to check
     match = re.fullmatch(r"pdf/a-(\d)([a-z])", variant)
     if not match:
-        return [f"manifest names no PDF/A variant ('{variant}')"]
+        return [_("manifest names no PDF/A variant ('{variant}')").format(variant=variant)]
     problems = []
     metadata = root.get("/Metadata")
     xmp = metadata.get_object().get_data().decode("utf-8", "replace") if metadata else ""
     part, conformance = _xmp_value(xmp, "part"), _xmp_value(xmp, "conformance")
     if (part, (conformance or "").upper()) != (match.group(1), match.group(2).upper()):
-        problems.append(f"XMP pdfaid part={part} conformance={conformance} does not match {variant}")
+        problems.append(_("XMP pdfaid part={part} conformance={conformance} does not match {variant}").format(
+            part=part, conformance=conformance, variant=variant))
     intents = root.get("/OutputIntents")
     if not intents or not any(i.get_object().get("/DestOutputProfile") for i in intents.get_object()):
-        problems.append("no /OutputIntents with an ICC profile")
+        problems.append(_("no /OutputIntents with an ICC profile"))
     return problems
 
 
@@ -208,7 +215,7 @@ def _check_fonts(reader: PdfReader) -> list[str]:
             descriptor = font.get("/FontDescriptor")
             descriptor = descriptor.get_object() if descriptor else {}
             if not any(key in descriptor for key in _FONT_FILES):
-                problems.append(f"font {name.lstrip('/')} is not embedded")
+                problems.append(_("font {name} is not embedded").format(name=name.lstrip("/")))
     return problems
 
 
@@ -223,9 +230,11 @@ def _check_pages(reader: PdfReader, manifest: Manifest) -> list[str]:
         outline = outline[1:]
     expected = [(d.title, d.first_page) for d in manifest.documents]
     if outline != expected:
-        problems.append(f"bookmarks {outline} differ from the manifest's documents {expected}")
+        problems.append(_("bookmarks {outline} differ from the manifest's documents {expected}").format(
+            outline=outline, expected=expected))
     if len(reader.pages) != manifest.pages:
-        problems.append(f"{len(reader.pages)} pages, the manifest says {manifest.pages}")
+        problems.append(_("{pages} pages, the manifest says {expected}").format(
+            pages=len(reader.pages), expected=manifest.pages))
     else:
         problems += _check_contents(reader, manifest)
     return problems
@@ -238,12 +247,12 @@ def _check_attachments(reader: PdfReader, manifest: Manifest) -> list[str]:
     wanted = {a.name: a for a in manifest.attachments}
     for name in sorted(set(files) | set(wanted)):
         if name not in files:
-            problems.append(f"attachment {name} is missing")
+            problems.append(_("attachment {name} is missing").format(name=name))
         elif name not in wanted:
-            problems.append(f"attachment {name} is not in the manifest")
+            problems.append(_("attachment {name} is not in the manifest").format(name=name))
         elif sha256(files[name][0]) != wanted[name].sha256:
-            problems.append(f"attachment {name}: sha256 differs from the manifest")
+            problems.append(_("attachment {name}: sha256 differs from the manifest").format(name=name))
         elif files[name][1] != wanted[name].relationship:
-            problems.append(f"attachment {name}: relationship {files[name][1]}, "
-                            f"the manifest says {wanted[name].relationship}")
+            problems.append(_("attachment {name}: relationship {found}, the manifest says {expected}").format(
+                name=name, found=files[name][1], expected=wanted[name].relationship))
     return problems

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from formgen.cases.encoding import EncodingProblem, decode
-from formgen.fields import fold
 from formgen.cases.source import MAX_DEPTH, MAX_FILE_BYTES, MAX_ITEMS, Loc, Record, read_limited
 from formgen.errors import InputError, Problem
+from formgen.fields import fold
+from formgen.i18n import _, ngettext
 
 # Cell length is limited by the schema's text types (with a message naming the field), not by
 # the csv module's 128 KB default, which would fail the whole file.
@@ -36,12 +38,15 @@ def parse_header(name: str) -> Loc:
     """Split a dotted header into a path; digits become list indexes."""
     parts = [p.strip() for p in name.strip().split(".")]
     if not all(parts):
-        raise ValueError(f"bad column name '{name}'")
+        raise ValueError(_("bad column name '{name}'").format(name=name))
     if len(parts) > MAX_DEPTH:
-        raise ValueError(f"column name nests {len(parts)} levels deep; the limit is {MAX_DEPTH}")
+        raise ValueError(ngettext("column name nests {count} level deep; the limit is {limit}",
+                                  "column name nests {count} levels deep; the limit is {limit}",
+                                  len(parts)).format(count=len(parts), limit=MAX_DEPTH))
     loc = tuple(int(p) if p.isdigit() else p for p in parts)
     if any(isinstance(p, int) and p >= MAX_ITEMS for p in loc):
-        raise ValueError(f"list index too large in '{name}' (at most {MAX_ITEMS - 1})")
+        raise ValueError(_("list index too large in '{name}' (at most {limit})").format(
+            name=name, limit=MAX_ITEMS - 1))
     return loc
 
 
@@ -72,7 +77,7 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     try:
         return decode(read_limited(path), encoding)[0]
     except (EncodingProblem, ValueError) as exc:
-        raise InputError([Problem(str(path), 0, "", f"cannot read: {exc}")]) from None
+        raise InputError([Problem(str(path), 0, "", _("cannot read: {reason}").format(reason=exc))]) from None
 
 
 Aliases = Callable[[str], dict[str, Loc]]  # form id -> folded column title -> location
@@ -88,12 +93,12 @@ def read_csv(path: Path, form: str | None = None, encoding: str | None = None,
     text = read_text(path, encoding)
     lines = list(io.StringIO(text, newline=""))
     if not any(line.strip() for line in lines):
-        raise InputError([Problem(str(path), 1, "", "the file is empty")])
+        raise InputError([Problem(str(path), 1, "", _("the file is empty"))])
     delimiter = sniff_delimiter(text)
     try:
         header = next(csv.reader(lines[:1], delimiter=delimiter, strict=True))
     except csv.Error as exc:
-        raise InputError([Problem(str(path), 1, "", f"CSV header: {exc}")]) from None
+        raise InputError([Problem(str(path), 1, "", _("CSV header: {error}").format(error=_csv_error(str(exc))))]) from None
     while header and not header[-1].strip():  # a trailing ';' that spreadsheets leave
         header.pop()
     titles = aliases(form or _first_form(lines, delimiter, header)) if aliases else {}
@@ -119,7 +124,8 @@ def _record(path: Path, line: int, locs: list[Loc], row: list[str], form: str | 
     while len(row) > len(locs) and not row[-1].strip():  # empty cells of a trailing ';'
         row = row[:-1]
     if len(row) > len(locs):
-        return InputError([Problem(str(path), line, "", f"row has {len(row)} cells, header has {len(locs)}")])
+        message = _("row has {cells} cells, header has {columns}").format(cells=len(row), columns=len(locs))
+        return InputError([Problem(str(path), line, "", message)])
     data: dict[str, Any] = {"form": form} if form else {}
     for loc, cell in zip(locs, row):
         if cell.strip():
@@ -149,7 +155,7 @@ def _header_locs(path: Path, header: list[str], titles: dict[str, Loc] | None = 
             problems.append(Problem(str(path), 1, name, str(exc)))
             continue
         if loc in seen:
-            problems.append(Problem(str(path), 1, name, "duplicate column"))
+            problems.append(Problem(str(path), 1, name, _("duplicate column")))
         seen.add(loc)
         locs.append(loc)
     if problems:
@@ -179,8 +185,9 @@ def _rows(lines: list[str], delimiter: str, columns: int) -> Iterator[tuple[int,
             index += 1
             continue
         if taken > 1 and _swallows_rows(row, delimiter, columns):
-            yield index + 1, (f"a quoted cell opened on this line is not closed where its row ends: "
-                              f"it runs over lines {index + 1}-{index + taken} and takes in other rows")
+            yield index + 1, _("a quoted cell opened on this line is not closed where its row ends: "
+                               "it runs over lines {first}-{last} and takes in other rows").format(
+                first=index + 1, last=index + taken)
             index += 1
             continue
         yield index + 1, row
@@ -189,8 +196,18 @@ def _rows(lines: list[str], delimiter: str, columns: int) -> Iterator[tuple[int,
 
 def _quote_problem(error: str, taken: int) -> str:
     if "unexpected end of data" in error:
-        return "a quoted cell opened on this line is never closed (a \" is missing)"
-    return f"CSV: {error} (the row starting on this line, {taken} line(s) read)"
+        return _("a quoted cell opened on this line is never closed (a \" is missing)")
+    return ngettext("CSV: {error} (the row starting on this line, {count} line read)",
+                    "CSV: {error} (the row starting on this line, {count} lines read)",
+                    taken).format(error=_csv_error(error), count=taken)
+
+
+def _csv_error(error: str) -> str:
+    """The csv module's message, in the user's language when it is a common one."""
+    match = re.fullmatch(r"'(.)' expected after '\"'", error)
+    if match:
+        return _("'{delimiter}' expected after '\"'").format(delimiter=match.group(1))
+    return error
 
 
 def _swallows_rows(row: list[str], delimiter: str, columns: int) -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from formgen.i18n import _
+
 POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 # Non-ASCII characters that Polish office text uses besides its letters.
 TYPOGRAPHY = set("„”“‘’«»–—…§°×·€\u00a0\u202f")
@@ -35,8 +37,8 @@ def decode(raw: bytes, encoding: str | None = None) -> tuple[str, str]:
         if raw.startswith(bom):
             return _decode_as(raw, name), name
     if b"\x00" in raw:
-        raise EncodingProblem("the file holds NUL bytes: it looks like UTF-16 without a byte-order mark; "
-                              "save it as UTF-8 or give --encoding utf-16-le")
+        raise EncodingProblem(_("the file holds NUL bytes: it looks like UTF-16 without a byte-order mark; "
+                                "save it as UTF-8 or give --encoding utf-16-le"))
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -48,12 +50,27 @@ def _decode_as(raw: bytes, encoding: str) -> str:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise EncodingProblem(f"unknown encoding '{encoding}'") from None
+        raise EncodingProblem(_("unknown encoding '{encoding}'").format(encoding=encoding)) from None
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise EncodingProblem(f"line {line}: not {encoding} text ({exc.reason} at byte {exc.start})") from None
+        raise EncodingProblem(_("line {line}: not {encoding} text ({reason} at byte {byte})").format(
+            line=line, encoding=encoding, reason=_reason(exc.reason), byte=exc.start)) from None
+
+
+def _reason(reason: str) -> str:
+    """Python's reason for a decoding error, in the user's language when it is a common one."""
+    known = {
+        "invalid start byte": _("invalid start byte"),
+        "invalid continuation byte": _("invalid continuation byte"),
+        "unexpected end of data": _("unexpected end of data"),
+        "truncated data": _("truncated data"),
+        "illegal UTF-16 surrogate": _("illegal UTF-16 surrogate"),
+        "illegal encoding": _("illegal encoding"),
+        "character maps to <undefined>": _("character maps to <undefined>"),
+    }
+    return known.get(reason, reason)
 
 
 def _single_byte(raw: bytes) -> tuple[str, str]:
@@ -65,11 +82,11 @@ def _single_byte(raw: bytes) -> tuple[str, str]:
             continue
     scored = sorted(((plausibility(text), name) for name, text in readings.items()), reverse=True)
     if not scored or scored[0][0] <= CONTROL_PENALTY:
-        raise EncodingProblem("not UTF-8, cp1250 or ISO-8859-2 text; save it as UTF-8 or give --encoding")
+        raise EncodingProblem(_("not UTF-8, cp1250 or ISO-8859-2 text; save it as UTF-8 or give --encoding"))
     best_score, best = scored[0]
     if len(scored) > 1 and scored[1][0] == best_score and readings["cp1250"] != readings["iso-8859-2"]:
-        raise EncodingProblem("cannot tell whether the file is cp1250 or ISO-8859-2; "
-                              "give --encoding cp1250 or --encoding iso-8859-2")
+        raise EncodingProblem(_("cannot tell whether the file is cp1250 or ISO-8859-2; "
+                                "give --encoding cp1250 or --encoding iso-8859-2"))
     return readings[best], best
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from formgen.cases.csvread import read_csv, records_only
 from formgen.cases.source import MAX_ITEMS, Loc, Record
 from formgen.errors import InputError, Problem
+from formgen.i18n import _, ngettext
 
 KEY = "wczytaj"
 
@@ -43,13 +44,15 @@ def _expand(record: Record, loc: Loc, encoding: str | None) -> None:
     here = (*loc, KEY)
     if not isinstance(name, str) or not target.is_relative_to(folder) or target.suffix.lower() != ".csv":
         raise InputError([Problem(str(record.path), record.line_of(here), ".".join(map(str, here)),
-                                  "must name a .csv file in the case file's folder")])
+                                  _("must name a .csv file in the case file's folder"))])
     if not target.is_file():
         raise InputError([Problem(str(record.path), record.line_of(here), ".".join(map(str, here)),
-                                  f"file not found: {name}")])
+                                  _("file not found: {name}").format(name=name))])
     rows = records_only(read_csv(target, encoding=encoding))
     if len(rows) > MAX_ITEMS:
-        raise InputError([Problem(str(target), 0, "", f"{len(rows)} rows; the limit is {MAX_ITEMS}")])
+        message = ngettext("{count} row; the limit is {limit}", "{count} rows; the limit is {limit}",
+                           len(rows)).format(count=len(rows), limit=MAX_ITEMS)
+        raise InputError([Problem(str(target), 0, "", message)])
     parent[loc[-1]] = [row.data for row in rows]
     record.files[loc] = target
     for i, row in enumerate(rows):

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from formgen.fields import Date, Pesel, Schema, Text
+from formgen.i18n import _
 from formgen.rules import names
 from formgen.rules.identifiers import pesel_sex
 
@@ -83,11 +84,12 @@ class Person(Schema):
         pesel, first = info.data.get("pesel"), info.data.get("imie")
         encoded = pesel_sex(pesel) if pesel else None
         if plec and encoded and plec != encoded:
-            raise ValueError(f"'{plec}' contradicts the PESEL, which encodes '{encoded}'")
+            raise ValueError(_("'{given}' contradicts the PESEL, which encodes '{encoded}'").format(
+                given=plec, encoded=encoded))
         found = plec or encoded or (names.first_name_sex(first) if first else None)
         if found is None and first:
-            raise ValueError("required: K or M (no PESEL, and the dictionary does not tell "
-                             "the sex of this first name)")
+            raise ValueError(_("required: K or M (no PESEL, and the dictionary does not tell "
+                               "the sex of this first name)"))
         return found  # type: ignore[return-value]
 
     @property

@@ -26,6 +26,7 @@ from formgen.forms.pol_params import (
     references,
     thresholds,
 )
+from formgen.i18n import _
 from formgen.profile import Address
 from formgen.project import Project
 from formgen.rules.fund import split_by_weights
@@ -43,7 +44,7 @@ def _yes_no(value: Any) -> Any:
     if isinstance(value, str):
         word = value.strip().lower()
         if word not in _YES | _NO:
-            raise ValueError(f"must be tak or nie, got '{value}'")
+            raise ValueError(_("must be tak or nie, got '{value}'").format(value=value))
         return word in _YES
     return value
 
@@ -152,7 +153,7 @@ class PriorRevenues(Schema):
 def _check_revenues(revenues: PriorRevenues) -> Findings:
     """Last year's revenues must not both be zero: the proportion divides by their sum."""
     if revenues.nieodplatna + revenues.odplatna == 0:
-        return [(("przychody",), "the revenues sum to 0: no proportion of costs can be computed")]
+        return [(("przychody",), _("the revenues sum to 0: no proportion of costs can be computed"))]
     return []
 
 
@@ -220,7 +221,8 @@ def check_policy(case: AccountingPolicy, project: Project) -> Findings:
     found = _check_revenues(case.przychody)
     found += check_own_thresholds(case.progi, project, case.stowarzyszenie.krs, case.rok)
     if case.biuro_rachunkowe and case.ksiegi_prowadzi != "biuro":
-        found.append((("biuro_rachunkowe",), "only for books kept by an accounting office (ksiegi_prowadzi: biuro)"))
+        found.append((("biuro_rachunkowe",),
+                      _("only for books kept by an accounting office (ksiegi_prowadzi: biuro)")))
     return found
 
 
@@ -300,13 +302,13 @@ def check_allocation(case: CostAllocation, project: Project) -> Findings:
     """Revenues that give a proportion, at least one cost, a period inside the year."""
     found = _check_revenues(case.przychody)
     if not case.koszty_posrednie:
-        found.append((("koszty_posrednie",), "list the indirect costs to split (at least one)"))
+        found.append((("koszty_posrednie",), _("list the indirect costs to split (at least one)")))
     start, end = _period(case)
     for name, day in (("okres_od", start), ("okres_do", end)):
         if day.year != case.rok:
-            found.append(((name,), f"must fall in the year {case.rok}"))
+            found.append(((name,), _("must fall in the year {year}").format(year=case.rok)))
     if start > end:
-        found.append((("okres_do",), "is before okres_od"))
+        found.append((("okres_do",), _("is before {field}").format(field="okres_od")))
     return found
 
 

@@ -23,6 +23,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from formgen.fields import Krs, Percent, Schema, Text
 from formgen.fields import Money as _Money
 from formgen.forms.common import Findings, Loc
+from formgen.i18n import _
 from formgen.project import Project
 from formgen.rules import depreciation as dep
 from formgen.rules.money import format_amount
@@ -36,7 +37,7 @@ def _kst(value: Any) -> Any:
     if isinstance(value, str):
         value = re.sub(r"[\s./-]", "", value)
         if not re.fullmatch(r"\d{1,3}", value):
-            raise ValueError("KŚT symbol must be 1–3 digits (group, subgroup, kind), e.g. 491")
+            raise ValueError(_("KŚT symbol must be 1–3 digits (group, subgroup, kind), e.g. 491"))
     return value
 
 
@@ -183,6 +184,7 @@ def check_own_thresholds(own: ThresholdParams | None, project: Project, krs: str
     if own is None or policy is None or policy.progi is None or own == policy.progi:
         return []
     adopted_text = policy.progi.text().replace("\u00a0", " ")  # a message, not a printed form
-    message = (f"differ from the accounting policy the association adopted from {policy.od_roku} "
-               f"({ADOPTED}: {adopted_text}); leave them out or make them agree")
+    message = _("differ from the accounting policy the association adopted from {year} "
+                "({file}: {thresholds}); leave them out or make them agree").format(
+        year=policy.od_roku, file=ADOPTED, thresholds=adopted_text)
     return [(loc, message)]

@@ -28,6 +28,7 @@ from formgen.forms.pol_params import (
     references,
     thresholds,
 )
+from formgen.i18n import _, ngettext, number
 from formgen.project import Project
 from formgen.rules import depreciation as dep
 
@@ -135,31 +136,36 @@ def _asset_dates(asset: Asset, year: int) -> Findings:
     """Accepted by the plan's year; withdrawn after acceptance and not before the year."""
     found: Findings = []
     if asset.data_przyjecia.year > year:
-        found.append((("data_przyjecia",), f"accepted after the plan's year {year}"))
+        found.append((("data_przyjecia",), _("accepted after the plan's year {year}").format(year=year)))
     if asset.data_wycofania and asset.data_wycofania < asset.data_przyjecia:
-        found.append((("data_wycofania",), "is before data_przyjecia"))
+        found.append((("data_wycofania",), _("is before {field}").format(field="data_przyjecia")))
     elif asset.data_wycofania and asset.data_wycofania.year < year:
-        found.append((("data_wycofania",), f"withdrawn before the plan's year {year}: leave it out"))
+        found.append((("data_wycofania",), _("withdrawn before the plan's year {year}: leave it out").format(
+            year=year)))
     return found
 
 
 def _asset_rate(asset: Asset, progi: ThresholdParams, params: PolicyParams) -> Findings:
     """Land has no rate; a depreciated asset has one (its own or the list's) above zero."""
     if asset.grunt:
-        return [(("stawka",), "land is not depreciated: leave stawka empty")] if asset.stawka is not None else []
+        return [(("stawka",), _("land is not depreciated: leave stawka empty"))] if asset.stawka is not None else []
     if asset.kst.startswith("0"):
-        return [(("grunt",), "KŚT group 0 is land: set grunt: tak")]
+        return [(("grunt",), _("KŚT group 0 is land: set grunt: tak"))]
     if _class(asset, progi) != "fixed":
         return []
     rate = asset.stawka if asset.stawka is not None else params.rate_for(asset.kst)
     if rate is None:
-        return [(("stawka",), f"no rate for KŚT {asset.kst} in data/pol/parametry.yaml: give the asset's stawka")]
+        return [(("stawka",), _("no rate for KŚT {kst} in data/pol/parametry.yaml: give the asset's stawka").format(
+            kst=asset.kst))]
     if rate == 0:
-        return [(("stawka",), "must be more than 0 for a depreciated asset")]
+        return [(("stawka",), _("must be more than 0 for a depreciated asset"))]
     months = dep.months_to_write_off(asset.wartosc_poczatkowa, rate)
     if asset.data_przyjecia.year + months // 12 + 1 > MAX_DATE.year:
-        return [(("stawka",), f"at {rate} % a year the asset would be written off over {months // 12} years: "
-                              f"check the rate")]
+        years = months // 12
+        return [(("stawka",), ngettext("at {rate} % a year the asset would be written off over {count} year: "
+                                       "check the rate",
+                                       "at {rate} % a year the asset would be written off over {count} years: "
+                                       "check the rate", years).format(rate=number(rate), count=years))]
     return []
 
 
@@ -168,17 +174,18 @@ def check_plan(case: DepreciationPlan, project: Project) -> Findings:
     numbers, own thresholds that agree with the association's policy."""
     found = check_own_thresholds(case.progi, project, case.stowarzyszenie.krs, case.rok)
     if not case.srodki:
-        return [*found, (("srodki",), "list the register's assets (at least one)")]
+        return [*found, (("srodki",), _("list the register's assets (at least one)"))]
     params = parameters(project)
     seen: dict[str, int] = {}
     for i, asset in enumerate(case.srodki):
         progi = _asset_thresholds(case, asset, project)
         own = _asset_dates(asset, case.rok) + _asset_rate(asset, progi, params)
         found += [(("srodki", i, *loc), msg) for loc, msg in own]
-        number = asset.nr_inwentarzowy
-        if number and number in seen:
-            found.append((("srodki", i, "nr_inwentarzowy"), f"the same number as srodki.{seen[number]}"))
-        seen.setdefault(number or "", i)
+        inventory = asset.nr_inwentarzowy
+        if inventory and inventory in seen:
+            found.append((("srodki", i, "nr_inwentarzowy"),
+                          _("the same number as {field}").format(field=f"srodki.{seen[inventory]}")))
+        seen.setdefault(inventory or "", i)
     return found
 
 

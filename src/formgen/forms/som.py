@@ -8,6 +8,7 @@ from pydantic import Field
 
 from formgen.fields import Date, LongText, Schema, Text
 from formgen.forms.common import Findings, Person, by_sex
+from formgen.i18n import _
 from formgen.project import Project
 
 SUSPECTS = Literal["personel", "nieletni", "rodzic"]
@@ -141,23 +142,25 @@ def check_intervention(card: InterventionCard, project: Project) -> Findings:
     """Dates in order, the chosen procedure exists, done steps belong to it."""
     found: Findings = []
     if card.data_zgloszenia > card.data_karty:
-        found.append((("data_zgloszenia",), "the report date is after the card's date"))
+        found.append((("data_zgloszenia",), _("the report date is after the card's date")))
     for name in ("dzialania", "spotkania", "organy"):
         for i, entry in enumerate(getattr(card, name)):
             if not card.data_zgloszenia <= entry.data <= card.data_karty:
-                found.append(((name, i, "data"), "must fall between data_zgloszenia and data_karty"))
+                found.append(((name, i, "data"), _("must fall between {first} and {last}").format(
+                    first="data_zgloszenia", last="data_karty")))
     if "inna" in card.forma_interwencji and not card.inna_interwencja:
-        found.append((("inna_interwencja",), "required when forma_interwencji includes 'inna'"))
+        found.append((("inna_interwencja",), _("required when forma_interwencji includes 'inna'")))
     procedure = project.procedures.get((card.podejrzany, card.krzywdzenie))
     if procedure is None:
-        found.append((("krzywdzenie",), f"the standards define no procedure for '{card.krzywdzenie}' "
-                                         f"when the suspect is '{card.podejrzany}'"))
+        found.append((("krzywdzenie",), _("the standards define no procedure for '{harm}' "
+                                          "when the suspect is '{suspect}'").format(
+            harm=card.krzywdzenie, suspect=card.podejrzany)))
         return found
     codes = {step.code for step in procedure.steps}
     for i, code in enumerate(card.wykonane_kroki):
         if code not in codes:
-            found.append((("wykonane_kroki", i), f"no step '{code}' in this procedure "
-                                                   f"(steps: {', '.join(sorted(codes))})"))
+            found.append((("wykonane_kroki", i), _("no step '{code}' in this procedure (steps: {steps})").format(
+                code=code, steps=", ".join(sorted(codes)))))
     return found
 
 

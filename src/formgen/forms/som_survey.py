@@ -9,6 +9,7 @@ from pydantic import Field
 
 from formgen.fields import Date, LongText, Schema, Text
 from formgen.forms.common import Findings
+from formgen.i18n import _, ngettext
 from formgen.project import Project
 from formgen.rules.survey import tally
 
@@ -97,12 +98,15 @@ def check_survey(survey: Survey, project: Project) -> Findings:
         for code, answer in row.items():
             question = questions.get(code)
             if question is None:
-                found.append((("odpowiedzi", i, code), f"no question '{code}' in the survey"))
+                found.append((("odpowiedzi", i, code), _("no question '{code}' in the survey").format(code=code)))
             elif answer and not question.otwarte and answer not in question.odpowiedzi:
-                found.append((("odpowiedzi", i, code),
-                              f"'{answer}' is not an option; options: {', '.join(question.odpowiedzi)}"))
-    if survey.liczba_rozdanych is not None and survey.liczba_rozdanych < len(survey.odpowiedzi):
-        found.append((("liczba_rozdanych",), f"fewer forms handed out than the {len(survey.odpowiedzi)} returned"))
+                found.append((("odpowiedzi", i, code), _("'{answer}' is not an option; options: {options}").format(
+                    answer=answer, options=", ".join(question.odpowiedzi))))
+    returned = len(survey.odpowiedzi)
+    if survey.liczba_rozdanych is not None and survey.liczba_rozdanych < returned:
+        found.append((("liczba_rozdanych",), ngettext("fewer forms handed out than the {count} returned",
+                                                      "fewer forms handed out than the {count} returned",
+                                                      returned).format(count=returned)))
     return found
 
 

@@ -10,6 +10,7 @@ from pydantic import Field
 from formgen.errors import CatalogError
 from formgen.fields import Account, Date, Money, Schema, Text
 from formgen.forms.common import Applicant, Findings, by_sex
+from formgen.i18n import _, ngettext, number
 from formgen.params import ApplicationPurpose, LoanParams, PurposeDocuments
 from formgen.project import Project
 from formgen.rules.dates import add_months
@@ -121,13 +122,15 @@ def _purpose_findings(case: LoanApplication, params: LoanParams) -> Findings:
     key, chosen = case.cel_pozyczki, _purpose(case, params)
     if chosen is None:
         keys = ", ".join(p.klucz for p in params.application_purposes())
-        return [(("cel_pozyczki",), f"unknown purpose '{key}'; use one of: {keys}")]
+        return [(("cel_pozyczki",), _("unknown purpose '{purpose}'; use one of: {purposes}").format(
+            purpose=key, purposes=keys))]
     needs_estimate = params.zalaczniki.get(chosen.cel, PurposeDocuments()).kosztorys
     if needs_estimate and case.kosztorys is None:
-        message = f"required for the purpose '{key}': list the repair's items and costs"
+        message = _("required for the purpose '{purpose}': list the repair's items and costs").format(purpose=key)
         return [(("kosztorys",), message)]
     if not needs_estimate and case.kosztorys is not None:
-        return [(("kosztorys",), f"a repair estimate does not belong to the purpose '{key}'")]
+        return [(("kosztorys",), _("a repair estimate does not belong to the purpose '{purpose}'").format(
+            purpose=key))]
     return []
 
 
@@ -136,19 +139,22 @@ def _last_loan_findings(case: LoanApplication, waiting_months: int) -> Findings:
     repaid, year = case.ostatnia_pozyczka_splacona, case.ostatnia_pozyczka_rok
     if repaid is None:
         if year is not None:
-            message = "required when ostatnia_pozyczka_rok is given"
+            message = _("required when {field} is given").format(field="ostatnia_pozyczka_rok")
             return [(("ostatnia_pozyczka_splacona",), message)]
         return []
     if repaid > case.data:
-        return [(("ostatnia_pozyczka_splacona",), "is after the application's date")]
+        return [(("ostatnia_pozyczka_splacona",), _("is after the application's date"))]
     found: Findings = []
     if year is not None and year > repaid.year:
         found.append((("ostatnia_pozyczka_rok",),
-                      f"is after the year the loan was repaid ({repaid.year})"))
+                      _("is after the year the loan was repaid ({year})").format(year=repaid.year)))
     earliest = add_months(repaid, waiting_months)
     if case.data < earliest:
-        message = (f"a new loan may be granted {waiting_months} months after the last one was "
-                   f"repaid, so not before {earliest.isoformat()} (§20)")
+        message = ngettext("a new loan may be granted {count} month after the last one was repaid, "
+                           "so not before {date} (§20)",
+                           "a new loan may be granted {count} months after the last one was repaid, "
+                           "so not before {date} (§20)",
+                           waiting_months).format(count=waiting_months, date=earliest.isoformat())
         found.append((("ostatnia_pozyczka_splacona",), message))
     return found
 
@@ -159,11 +165,12 @@ def check_loan_application(case: LoanApplication, project: Project) -> Findings:
     found = _purpose_findings(case, params)
     if case.okres_miesiecy not in params.okresy:
         allowed = ", ".join(str(m) for m in params.okresy)
-        found.append((("okres_miesiecy",), f"term must be one of {allowed} months"))
+        found.append((("okres_miesiecy",), _("term must be one of {allowed} months").format(allowed=allowed)))
     if case.kwota <= 0:
-        found.append((("kwota",), "must be more than 0"))
+        found.append((("kwota",), _("must be more than 0")))
     if case.kwota > params.kwota_maks:
-        found.append((("kwota",), f"exceeds the year's loan limit of {params.kwota_maks} zł"))
+        found.append((("kwota",), _("exceeds the year's loan limit of {amount} zł").format(
+            amount=number(params.kwota_maks))))
     return found + _last_loan_findings(case, params.karencja_miesiecy)
 
 
@@ -227,7 +234,7 @@ def check_non_employment(case: NonEmploymentStatement, project: Project) -> Find
     """Only a retiree or pensioner makes this statement (§4b)."""
     if not case.wnioskodawca.emeryt:
         return [(("wnioskodawca", "emeryt"),
-                 "this statement is made by retirees and pensioners only (§4b); set emeryt: true")]
+                 _("this statement is made by retirees and pensioners only (§4b); set emeryt: true"))]
     return []
 
 
@@ -300,7 +307,7 @@ def check_income_groups(case: IncomeGroupsPlan, project: Project) -> Findings:
     except CatalogError as exc:
         return [(("rok",), exc.message)]
     if case.data_posiedzenia.year > case.rok:
-        return [(("data_posiedzenia",), f"the meeting is after the plan's year {case.rok}")]
+        return [(("data_posiedzenia",), _("the meeting is after the plan's year {year}").format(year=case.rok))]
     return []
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from formgen.i18n import _, number
 from formgen.rules.money import to_money
 from formgen.rules.tax import benefit_tax, subsidy
 
@@ -54,12 +55,12 @@ def _granted(computed: Decimal | None, committee: Decimal | None, cap: Decimal |
     elif computed is not None:
         amount = computed
     else:
-        raise ValueError("neither bills nor a committee amount to grant from")
+        raise ValueError(_("neither bills nor a committee amount to grant from"))
     if amount < 0:
-        raise ValueError(f"the committee's amount cannot be negative, got {amount}")
+        raise ValueError(_("the committee's amount cannot be negative, got {amount}").format(amount=number(amount)))
     if cap is None:
         return amount
     limit = to_money(cap)
     if limit < 0:
-        raise ValueError(f"the cap cannot be negative, got {limit}")
+        raise ValueError(_("the cap cannot be negative, got {amount}").format(amount=number(limit)))
     return min(amount, limit)

@@ -7,6 +7,8 @@ from datetime import date
 
 from babel.dates import format_date
 
+from formgen.i18n import _, ngettext
+
 
 def format_date_long(d: date) -> str:
     """Format as '22 listopada 2026 r.' (month name in the genitive)."""
@@ -22,7 +24,8 @@ def age_on(birth: date, on: date) -> int:
     """Return the age in full years on a date; someone born on 29 Feb turns a year older on 1 Mar
     in non-leap years."""
     if on < birth:
-        raise ValueError(f"date {on.isoformat()} is before the birth date {birth.isoformat()}")
+        raise ValueError(_("date {date} is before the birth date {birth}").format(
+            date=on.isoformat(), birth=birth.isoformat()))
     # Comparing (month, day) tuples makes (2, 28) < (2, 29) hold, so the 29 Feb birthday
     # is not yet reached on 28 Feb and is passed on 1 Mar.
     before_birthday = (on.month, on.day) < (birth.month, birth.day)
@@ -34,6 +37,8 @@ def add_months(d: date, n: int) -> date:
     index = d.year * 12 + (d.month - 1) + n
     year, month0 = divmod(index, 12)
     if not 1 <= year <= 9999:
-        raise ValueError(f"date out of range: {d.isoformat()} + {n} months")
+        raise ValueError(ngettext("date out of range: {date} + {count} month",
+                                  "date out of range: {date} + {count} months", n).format(
+            date=d.isoformat(), count=n))
     last_day = calendar.monthrange(year, month0 + 1)[1]
     return date(year, month0 + 1, min(d.day, last_day))

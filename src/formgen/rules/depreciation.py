@@ -15,6 +15,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from formgen.i18n import _, number
 from formgen.rules.dates import add_months
 from formgen.rules.money import GROSZ, to_money
 
@@ -33,8 +34,8 @@ class Thresholds:
 
     def __post_init__(self) -> None:
         if self.low_value_from > self.fixed_above:
-            raise ValueError(f"the low-value threshold {self.low_value_from} is above "
-                             f"the fixed-asset threshold {self.fixed_above}")
+            raise ValueError(_("the low-value threshold {low} is above the fixed-asset threshold {fixed}").format(
+                low=number(self.low_value_from), fixed=number(self.fixed_above)))
 
 
 def classify(value: Decimal, thresholds: Thresholds, always_low_value: bool = False) -> AssetClass:
@@ -66,7 +67,7 @@ def straight_line(value: Decimal, annual_rate: Decimal, accepted: date,
     """
     amount = to_money(value)
     if annual_rate < 0:
-        raise ValueError(f"annual rate cannot be negative, got {annual_rate}")
+        raise ValueError(_("annual rate cannot be negative, got {rate}").format(rate=number(annual_rate)))
     if annual_rate == 0 or amount <= 0:
         return []
     monthly = max(monthly_charge(amount, annual_rate), GROSZ)  # a tiny value still ends

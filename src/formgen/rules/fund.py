@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
 
+from formgen.i18n import _, number
 from formgen.rules.money import GROSZ, to_money
 
 _HUNDRED = Decimal(100)
@@ -18,7 +19,7 @@ def split_total(total: Decimal, shares: Mapping[str, Decimal]) -> dict[str, Deci
     """
     amount = to_money(total)
     if amount < 0:
-        raise ValueError(f"fund total cannot be negative, got {amount}")
+        raise ValueError(_("fund total cannot be negative, got {amount}").format(amount=number(amount)))
     _check_shares(shares)
     return split_by_weights(amount, shares)
 
@@ -31,7 +32,7 @@ def split_by_weights(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str
     """
     amount = to_money(total)
     if amount < 0:
-        raise ValueError(f"total cannot be negative, got {amount}")
+        raise ValueError(_("total cannot be negative, got {amount}").format(amount=number(amount)))
     whole = _check_weights(weights)
     exact = {name: amount * weight / whole for name, weight in weights.items()}
     parts = {name: value.quantize(GROSZ, rounding=ROUND_DOWN) for name, value in exact.items()}
@@ -46,24 +47,26 @@ def split_by_weights(total: Decimal, weights: Mapping[str, Decimal]) -> dict[str
 def _check_weights(weights: Mapping[str, Decimal]) -> Decimal:
     """The sum of the weights; refuse no weights, negative ones and a zero sum."""
     if not weights:
-        raise ValueError("no weights given")
+        raise ValueError(_("no weights given"))
     for name, weight in weights.items():
         if not weight.is_finite() or weight < 0:
-            raise ValueError(f"weight '{name}' must be zero or positive, got {weight}")
+            raise ValueError(_("weight '{name}' must be zero or positive, got {weight}").format(
+                name=name, weight=number(weight)))
     whole = sum(weights.values(), Decimal(0))
     if whole == 0:
-        raise ValueError("the weights sum to 0: nothing to split by")
+        raise ValueError(_("the weights sum to 0: nothing to split by"))
     return whole
 
 
 def _check_shares(shares: Mapping[str, Decimal]) -> None:
     """Refuse no shares, negative shares and shares that do not sum to exactly 100 %."""
     if not shares:
-        raise ValueError("no fund shares given")
+        raise ValueError(_("no fund shares given"))
     for name, share in shares.items():
         if not share.is_finite() or share < 0:
-            raise ValueError(f"fund share '{name}' must be zero or positive, got {share}")
+            raise ValueError(_("fund share '{name}' must be zero or positive, got {share}").format(
+                name=name, share=number(share)))
     total = sum(shares.values(), Decimal(0))
     if total != _HUNDRED:
         shown = format(total.normalize(), "f")
-        raise ValueError(f"fund shares sum to {shown} %, not 100 %")
+        raise ValueError(_("fund shares sum to {total} %, not 100 %").format(total=number(shown)))

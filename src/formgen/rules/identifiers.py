@@ -10,6 +10,8 @@ from stdnum.exceptions import InvalidChecksum, InvalidComponent, ValidationError
 from stdnum.pl import nip, pesel, regon
 from stdnum.util import clean
 
+from formgen.i18n import _
+
 _NRB_DIGITS = 26
 
 
@@ -22,23 +24,23 @@ def check_pesel(value: str) -> str:
     try:
         return str(pesel.validate(value))
     except InvalidChecksum as exc:
-        raise ValueError("invalid PESEL checksum") from exc
+        raise ValueError(_("invalid PESEL checksum")) from exc
     except InvalidComponent as exc:
-        raise ValueError("invalid PESEL birth date") from exc
+        raise ValueError(_("invalid PESEL birth date")) from exc
     except ValidationError as exc:
-        raise ValueError("PESEL must have 11 digits" + _spreadsheet_hint(value)) from exc
+        raise ValueError(_wrong_length(value)) from exc
 
 
-def _spreadsheet_hint(value: str) -> str:
-    """Why a PESEL may have lost its form: a spreadsheet read it as a number."""
+def _wrong_length(value: str) -> str:
+    """A PESEL without 11 digits; the hint why, when a spreadsheet read it as a number."""
     text = value.strip()
     if _SCIENTIFIC.match(text):
-        return (" (a spreadsheet wrote the number in scientific notation: format the column as text "
-                "and type the PESEL again)")
+        return _("PESEL must have 11 digits (a spreadsheet wrote the number in scientific notation: "
+                 "format the column as text and type the PESEL again)")
     if text.isdigit() and len(text) == 10:
-        return (f" (a spreadsheet may have dropped its leading zero: format the column as text; "
-                f"was it 0{text}?)")
-    return ""
+        return _("PESEL must have 11 digits (a spreadsheet may have dropped its leading zero: "
+                 "format the column as text; was it {pesel}?)").format(pesel=f"0{text}")
+    return _("PESEL must have 11 digits")
 
 
 def pesel_birth_date(value: str) -> date:
@@ -56,9 +58,9 @@ def check_nip(value: str) -> str:
     try:
         return str(nip.validate(value))
     except InvalidChecksum as exc:
-        raise ValueError("invalid NIP checksum") from exc
+        raise ValueError(_("invalid NIP checksum")) from exc
     except ValidationError as exc:
-        raise ValueError("NIP must have 10 digits") from exc
+        raise ValueError(_("NIP must have 10 digits")) from exc
 
 
 def check_regon(value: str) -> str:
@@ -66,16 +68,16 @@ def check_regon(value: str) -> str:
     try:
         return str(regon.validate(value))
     except InvalidChecksum as exc:
-        raise ValueError("invalid REGON checksum") from exc
+        raise ValueError(_("invalid REGON checksum")) from exc
     except ValidationError as exc:
-        raise ValueError("REGON must have 9 or 14 digits") from exc
+        raise ValueError(_("REGON must have 9 or 14 digits")) from exc
 
 
 def check_krs(value: str) -> str:
     """Return the 10-digit KRS number (it has no checksum) or raise ValueError."""
     number = clean(value, " -").strip()
     if len(number) != 10 or not number.isdigit() or not number.isascii():
-        raise ValueError("KRS must have 10 digits")
+        raise ValueError(_("KRS must have 10 digits"))
     return number
 
 
@@ -84,15 +86,15 @@ def check_account(value: str) -> str:
     number = clean(value, " -").strip().upper()
     if number[:2].isalpha():
         if number[:2] != "PL":
-            raise ValueError("only Polish (PL) accounts are accepted")
+            raise ValueError(_("only Polish (PL) accounts are accepted"))
         number = number[2:]
     if len(number) != _NRB_DIGITS or not number.isdigit() or not number.isascii():
-        raise ValueError("account number must have 26 digits")
+        raise ValueError(_("account number must have 26 digits"))
     try:
         # An NRB is a PL IBAN without the country code, so the IBAN check covers it.
         return str(iban.validate("PL" + number))
     except ValidationError as exc:
-        raise ValueError("invalid account number checksum") from exc
+        raise ValueError(_("invalid account number checksum")) from exc
 
 
 def format_account(value: str) -> str:

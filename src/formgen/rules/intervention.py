@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from string import ascii_lowercase
 
+from formgen.i18n import _, ngettext
+
 
 @dataclass(frozen=True)
 class Step:
@@ -29,7 +31,8 @@ class Procedure:
 def make_procedure(suspect: str, harm: str, title: str, texts: list[str]) -> Procedure:
     """A procedure whose steps are coded a, b, c … in the order given (at most 26)."""
     if len(texts) > len(ascii_lowercase):
-        raise ValueError(f"at most {len(ascii_lowercase)} steps (coded a to z)")
+        raise ValueError(ngettext("at most {count} step (coded a to z)", "at most {count} steps (coded a to z)",
+                                  len(ascii_lowercase)).format(count=len(ascii_lowercase)))
     steps = tuple(Step(code, text.strip()) for code, text in zip(ascii_lowercase, texts, strict=False))
     return Procedure(suspect=suspect, harm=harm, title=title.strip(), steps=steps)
 
@@ -41,7 +44,8 @@ def required_steps(
     try:
         return procedures[(suspect, harm)]
     except KeyError:
-        known = ", ".join(f"{s}/{h}" for s, h in procedures) or "none"
+        known = ", ".join(f"{s}/{h}" for s, h in procedures) or _("none")
         raise ValueError(
-            f"no procedure for suspect '{suspect}' and harm '{harm}'; known: {known}"
+            _("no procedure for suspect '{suspect}' and harm '{harm}'; known: {known}").format(
+                suspect=suspect, harm=harm, known=known)
         ) from None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
+from formgen.i18n import _, ngettext, number
 from formgen.rules.dates import add_months
 from formgen.rules.money import GROSZ, to_money
 
@@ -84,21 +85,22 @@ def _checked_principal(principal: Decimal) -> Decimal:
     """Return the principal in grosze, refusing zero and negative amounts."""
     amount = to_money(principal)
     if amount <= 0:
-        raise ValueError(f"loan amount must be positive, got {amount}")
+        raise ValueError(_("loan amount must be positive, got {amount}").format(amount=number(amount)))
     return amount
 
 
 def _check_terms(months: int, terms: LoanTerms) -> None:
     """Refuse a term, method, rate or rounding unit the calculation cannot work with."""
     if isinstance(months, bool) or not isinstance(months, int) or months < 1:
-        raise ValueError(f"loan term must be a positive number of months, got {months!r}")
+        raise ValueError(_("loan term must be a positive number of months, got {months}").format(months=repr(months)))
     if terms.method not in METHODS:
         raise ValueError(f"unknown loan method '{terms.method}' (use {', '.join(METHODS)})")
     if not terms.annual_rate.is_finite() or terms.annual_rate < 0:
-        raise ValueError(f"annual rate must be zero or positive, got {terms.annual_rate}")
+        raise ValueError(_("annual rate must be zero or positive, got {rate}").format(rate=number(terms.annual_rate)))
     unit = terms.rounding_unit
     if not unit.is_finite() or unit <= 0 or unit % GROSZ != 0:
-        raise ValueError(f"rounding unit must be a positive multiple of 0.01, got {unit}")
+        raise ValueError(_("rounding unit must be a positive multiple of {grosz}, got {unit}").format(
+            grosz=number(GROSZ), unit=number(unit)))
 
 
 def _round_down(value: Decimal, unit: Decimal) -> Decimal:
@@ -110,7 +112,9 @@ def _equal_parts(total: Decimal, months: int, unit: Decimal) -> list[Decimal]:
     """Split total into equal parts rounded down to unit; the first part absorbs the remainder."""
     following = _round_down(total / months, unit)
     if following <= 0:
-        raise ValueError(f"installments of {total} over {months} months round down to zero")
+        raise ValueError(ngettext("installments of {amount} over {count} month round down to zero",
+                                  "installments of {amount} over {count} months round down to zero",
+                                  months).format(amount=number(total), count=months))
     return [total - following * (months - 1)] + [following] * (months - 1)
 
 
@@ -204,8 +208,9 @@ def check_loan(
     problems += _start_problems(granted_on, first_due, terms.max_start_delay_months)
     problems += _contract_problems(months, first_due, contract_end)
     if guarantors != required_guarantors:
-        noun = "guarantor is" if required_guarantors == 1 else "guarantors are"
-        message = f"exactly {required_guarantors} {noun} required, got {guarantors}"
+        message = ngettext("exactly {count} guarantor is required, got {given}",
+                           "exactly {count} guarantors are required, got {given}",
+                           required_guarantors).format(count=required_guarantors, given=guarantors)
         problems.append(("poreczyciele", message))
     return problems
 
@@ -218,8 +223,13 @@ def _installment_problems(principal: Decimal, months: int, terms: LoanTerms) -> 
     if spread / months >= terms.rounding_unit:
         return []
     unit = format(terms.rounding_unit, "f")
-    return [("kwota", f"{principal} over {months} months gives installments below the rounding unit "
-                      f"of {unit} zł: lend at least {terms.rounding_unit * months} zł or choose fewer months")]
+    message = ngettext("{amount} over {count} month gives installments below the rounding unit of {unit} zł: "
+                       "lend at least {least} zł or choose fewer months",
+                       "{amount} over {count} months gives installments below the rounding unit of {unit} zł: "
+                       "lend at least {least} zł or choose fewer months",
+                       months).format(amount=number(principal), count=months, unit=number(unit),
+                                      least=number(terms.rounding_unit * months))
+    return [("kwota", message)]
 
 
 def _contract_problems(
@@ -233,33 +243,36 @@ def _contract_problems(
         return []
     last, end = last_due.isoformat(), contract_end.isoformat()
     if last_due == contract_end:
-        message = f"last installment {last} must fall before the fixed-term contract ends on {end}"
+        message = _("last installment {last} must fall before the fixed-term contract ends on {end}").format(
+            last=last, end=end)
     else:
-        message = f"last installment {last} falls after the fixed-term contract ends on {end}"
+        message = _("last installment {last} falls after the fixed-term contract ends on {end}").format(
+            last=last, end=end)
     return [("pozyczkobiorca.umowa_do", message)]
 
 
 def _term_problems(months: int, terms: LoanTerms) -> list[tuple[str, str]]:
     """Check the number of installments against the maximum and the allowed terms."""
     if months > terms.max_months:
-        return [("okres_miesiecy", f"term must not exceed {terms.max_months} months, got {months}")]
+        message = ngettext("term must not exceed {count} month, got {months}",
+                           "term must not exceed {count} months, got {months}",
+                           terms.max_months).format(count=terms.max_months, months=months)
+        return [("okres_miesiecy", message)]
     if months not in terms.allowed_months:
         allowed = ", ".join(str(m) for m in terms.allowed_months)
-        return [("okres_miesiecy", f"term must be one of {allowed} months")]
+        return [("okres_miesiecy", _("term must be one of {allowed} months").format(allowed=allowed))]
     return []
 
 
 def _start_problems(granted_on: date, first_due: date, max_delay: int) -> list[tuple[str, str]]:
     """Check that repayment starts on or after the grant and within the allowed delay."""
     if first_due < granted_on:
-        message = f"repayment cannot start before the grant date ({granted_on.isoformat()})"
+        message = _("repayment cannot start before the grant date ({date})").format(date=granted_on.isoformat())
         return [("pierwsza_rata", message)]
     limit = add_months(granted_on, max_delay)
     if first_due > limit:
-        unit = "month" if max_delay == 1 else "months"
-        message = (
-            f"repayment must start within {max_delay} {unit} of the grant date "
-            f"(by {limit.isoformat()})"
-        )
+        message = ngettext("repayment must start within {count} month of the grant date (by {date})",
+                           "repayment must start within {count} months of the grant date (by {date})",
+                           max_delay).format(count=max_delay, date=limit.isoformat())
         return [("pierwsza_rata", message)]
     return []

@@ -8,6 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 import slownie
 from babel.numbers import format_decimal
 
+from formgen.i18n import _
+
 GROSZ = Decimal("0.01")
 ZLOTY = Decimal(1)
 NBSP = "\u00a0"
@@ -25,13 +27,13 @@ def to_money(value: Decimal | int | str) -> Decimal:
     """Return value as a Decimal with exactly two decimal places (grosze)."""
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
         # ValueError, not TypeError: callers report every bad input value the same way.
-        raise ValueError(f"not an amount: '{value}'")
+        raise ValueError(_("not an amount: '{value}'").format(value=value))
     amount = _parse_amount(value) if isinstance(value, str) else Decimal(value)
     if not amount.is_finite():
-        raise ValueError(f"not an amount: '{value}'")
+        raise ValueError(_("not an amount: '{value}'").format(value=value))
     rounded = amount.quantize(GROSZ, rounding=ROUND_HALF_UP)
     if rounded != amount:
-        raise ValueError(f"more than 2 decimal places: '{value}'")
+        raise ValueError(_("more than 2 decimal places: '{value}'").format(value=value))
     return rounded
 
 
@@ -40,20 +42,24 @@ def _parse_amount(text: str) -> Decimal:
     cleaned = _THOUSANDS_SPACES.sub("", text.strip())
     if "," in cleaned and "." in cleaned:
         # "1.234,50" and "1,234.50" are ambiguous across locales: refuse rather than guess.
-        raise ValueError(f"not an amount: '{text}'")
+        raise ValueError(_("not an amount: '{value}'").format(value=text))
     if _THOUSANDS_OR_DECIMALS.fullmatch(cleaned):
-        whole, _, part = cleaned.replace(",", ".").partition(".")
+        whole, _dot, part = cleaned.replace(",", ".").partition(".")
         fraction = part[:2] if part.endswith("0") else part
-        hint = f" or {whole},{fraction} for złote and grosze" if len(fraction) == 2 else ""
-        raise ValueError(f"ambiguous amount '{text}': {whole} {part},00 zł or {whole},{fraction} zł? "
-                         f"Write {whole}{part} for thousands{hint}")
+        readings = {"value": text, "thousands": f"{whole} {part},00", "decimal": f"{whole},{fraction}",
+                    "plain": f"{whole}{part}"}
+        if len(fraction) == 2:
+            raise ValueError(_("ambiguous amount '{value}': {thousands} zł or {decimal} zł? "
+                               "Write {plain} for thousands or {decimal} for złote and grosze").format(**readings))
+        raise ValueError(_("ambiguous amount '{value}': {thousands} zł or {decimal} zł? "
+                           "Write {plain} for thousands").format(**readings))
     cleaned = cleaned.replace(",", ".")
     if not _PLAIN_NUMBER.fullmatch(cleaned):
-        raise ValueError(f"not an amount: '{text}'")
+        raise ValueError(_("not an amount: '{value}'").format(value=text))
     try:
         return Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - the pattern already guards this
-        raise ValueError(f"not an amount: '{text}'") from exc
+        raise ValueError(_("not an amount: '{value}'").format(value=text)) from exc
 
 
 def round_to_zloty(value: Decimal) -> Decimal:
@@ -65,9 +71,9 @@ def amount_in_words(value: Decimal, style: str = "contract") -> str:
     """Write an amount in Polish words: 'contract' (… złotych 50/100) or 'spelled' (… groszy)."""
     amount = to_money(value)
     if amount < 0:
-        raise ValueError(f"cannot write a negative amount in words: '{value}'")
+        raise ValueError(_("cannot write a negative amount in words: '{value}'").format(value=value))
     if amount >= _WORDS_LIMIT:
-        raise ValueError(f"amount too large to write in words: '{value}'")
+        raise ValueError(_("amount too large to write in words: '{value}'").format(value=value))
     if style == "contract":
         return str(slownie.slownie_zl100gr(amount))
     if style == "spelled":

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from formgen.i18n import _
+
 TENTH = Decimal("0.1")
 
 
@@ -34,7 +36,7 @@ def tally(answers: Sequence[str | None], options: Sequence[str]) -> tuple[list[T
     counts = Counter(a for a in answers if a is not None)
     unknown = set(counts) - set(options)
     if unknown:
-        raise ValueError(f"answers not among the options: {', '.join(sorted(unknown))}")
+        raise ValueError(_("answers not among the options: {answers}").format(answers=", ".join(sorted(unknown))))
     given = sum(counts.values())
     blanks = len(answers) - given
     if given == 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from formgen.i18n import _, number
 from formgen.rules.money import GROSZ, round_to_zloty, to_money
 
 
@@ -32,9 +33,9 @@ def benefit_tax(
     amount = to_money(granted)
     limit, used = to_money(annual_limit), to_money(used_this_year)
     if min(amount, limit, used) < 0:
-        raise ValueError("benefit, annual limit and used limit cannot be negative")
+        raise ValueError(_("benefit, annual limit and used limit cannot be negative"))
     if not rate.is_finite() or not 0 <= rate <= 1:
-        raise ValueError(f"tax rate must be between 0 and 1, got {rate}")
+        raise ValueError(_("tax rate must be between 0 and 1, got {rate}").format(rate=number(rate)))
     if exempt_without_limit and taxable_in_full:
         raise ValueError("a benefit cannot be both exempt without limit and taxable in full")
     left = max(Decimal("0.00"), limit - used)
@@ -54,13 +55,14 @@ def subsidy(bills: Decimal, percent: Decimal, cap: Decimal | None) -> Decimal:
     """Return percent of the documented bills, rounded half up to grosz, at most cap."""
     amount = to_money(bills)
     if amount < 0:
-        raise ValueError(f"bills cannot be negative, got {amount}")
+        raise ValueError(_("bills cannot be negative, got {amount}").format(amount=number(amount)))
     if not percent.is_finite() or not 0 <= percent <= 100:
-        raise ValueError(f"subsidy percentage must be between 0 and 100, got {percent}")
+        raise ValueError(_("subsidy percentage must be between 0 and 100, got {percent}").format(
+            percent=number(percent)))
     granted = (amount * percent / 100).quantize(GROSZ, rounding=ROUND_HALF_UP)
     if cap is None:
         return granted
     limit = to_money(cap)
     if limit < 0:
-        raise ValueError(f"subsidy cap cannot be negative, got {limit}")
+        raise ValueError(_("subsidy cap cannot be negative, got {amount}").format(amount=number(limit)))
     return min(granted, limit)
