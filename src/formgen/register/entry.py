@@ -76,6 +76,16 @@ class Row:
         return self.issued.label()
 
 
+SOURCE_KEY = "sprawa"  # in `details`: the case's data as read, to start a new case from it
+
+
+def with_source(item: Issued, data: dict[str, Any]) -> Issued:
+    """The entry with the data of its case (nested strings, as read) among its details."""
+    from dataclasses import replace
+
+    return replace(item, details={**item.details, SOURCE_KEY: data})
+
+
 def to_json(item: Issued) -> dict[str, Any]:
     """An entry as JSON-ready values (for the journal of a run)."""
     from dataclasses import asdict

@@ -21,7 +21,7 @@ from formgen.cases.validation import located
 from formgen.errors import InputError, Problem
 from formgen.project import Project
 from formgen.register.check import Numbering, evaluate
-from formgen.register.entry import Issued, from_json, to_json
+from formgen.register.entry import Issued, from_json, to_json, with_source
 from formgen.register.ledger import Ledger
 from formgen.register.store import Register
 from formgen.state import sha256_file
@@ -74,7 +74,7 @@ class Recorder:
                 problems += located(record, found.findings)
                 continue
             record.answers = found.answers or None
-            entries += found.entries
+            entries += [with_source(entry, record.data) for entry in found.entries]
         self.pending[key] = entries
         return problems
 

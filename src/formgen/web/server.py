@@ -13,9 +13,11 @@ from formgen.web.settings import Settings
 
 
 def workspace_root(project: Project) -> Path:
-    """The workspace the page serves, where its password is kept: the folder that holds the data
-    folder. (Issue 11 brings formgen.workspace; connect this to its `find().root`.)"""
-    return project.data.parent
+    """The workspace the page serves, where its password is kept: the folder of its data folder
+    (a workspace keeps `data/` at its root); with the bundled example data, the current folder."""
+    from formgen.builtin import builtin_data
+
+    return Path.cwd() if project.data == builtin_data().resolve() else project.data.parent
 
 
 def password_path(project: Project) -> Path:
