@@ -201,7 +201,7 @@ class Assembly:
         from formgen.render.pdf import html_to_document
 
         cover_pages = 1
-        for _ in range(3):
+        for _attempt in range(3):
             starts = [cover_pages + 1 + sum(counts[:i]) for i in range(len(counts))]
             cover = html_to_document(self.cover_html(starts), self.project.templates / "_base",
                                      [self.project.templates], pdf_variant=self.variant)
@@ -233,7 +233,7 @@ class Assembly:
         files = [Attachment(string=data, name=name, description=desc, relationship=rel,
                             created=self.when, modified=self.when) for name, data, rel, desc in attachments]
         plain = {hashlib.md5(data, usedforsecurity=False).hexdigest(): rel
-                 for _, data, rel, _ in attachments} if self.variant is None else None
+                 for _name, data, rel, _text in attachments} if self.variant is None else None
         combined = layout.documents[0].copy(layout.pages)
         return combined.write_pdf(pdf_variant=self.variant, attachments=files,  # type: ignore[no-any-return]
                                   finisher=lambda document, pdf: _finisher(document, pdf, signed, plain))
