@@ -285,8 +285,8 @@ def new(project: Any, name: str, as_csv: bool, target: Path | None, schemas: Pat
 @click.option("--miejscowosc", metavar=TEXT, prompt="Miejscowość", help=_("Town."))
 @click.option("--dyrektor", metavar=TEXT, prompt="Dyrektor (imię i nazwisko)", help=_("The director's first name and surname."))
 @click.option("--stanowisko", metavar=TEXT, default="Dyrektor", show_default=True, help=_("The director's title."))
-@click.option("--nip", metavar=TEXT, help="NIP.")
-@click.option("--regon", metavar=TEXT, help="REGON.")
+@click.option("--nip", metavar=TEXT, help=_("The institution's NIP."))
+@click.option("--regon", metavar=TEXT, help=_("The institution's REGON."))
 @click.option("--zwany-dalej", metavar=TEXT, default="Pracodawcą", show_default=True,
               help=_("The term agreements define, after 'zwanym dalej'."))
 @click.option("--som-akt", metavar=TEXT, default="", help=_("The order that introduced the child-protection standards."))

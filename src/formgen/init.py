@@ -74,7 +74,7 @@ def proposals(given: Answers) -> dict[str, str | None]:
     term = given.zwany_dalej
     nominative = decline_phrase(term, "mianownik")
     out["zwany_dalej_biernik"] = _term_accusative(term) if nominative else None
-    first, _, last = given.dyrektor.partition(" ")
+    first, _space, last = given.dyrektor.partition(" ")
     sex = names.first_name_sex(first) if first else None
     title = decline_phrase(given.stanowisko, "biernik", "m1")
     if sex and last and title:

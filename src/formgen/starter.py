@@ -135,7 +135,7 @@ def _columns(model: type[BaseModel], loc: tuple[str | int, ...],
 
 def csv_header(model: type[BaseModel], with_form: bool = True) -> list[str]:
     """The header row of a form's CSV: form, id, then the Polish column titles."""
-    return (["Formularz"] if with_form else []) + ["Identyfikator sprawy"] + [t for _, t in csv_columns(model)]
+    return (["Formularz"] if with_form else []) + ["Identyfikator sprawy"] + [title for _loc, title in csv_columns(model)]
 
 
 def column_aliases(model: type[BaseModel]) -> dict[str, tuple[str | int, ...]]:
