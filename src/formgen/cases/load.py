@@ -102,10 +102,11 @@ def forms_of(record: Record, project: Project) -> tuple[Form, ...]:
         if kind is not None:
             return project.catalog.forms_of_kind(str(kind), ids)
         if ids is None:
-            raise InputError([at(record, ("form",), _("required field is missing (the form id)"))])
+            raise InputError(labelled([at(record, ("form",), _("required field is missing (the form id)"))], BaseModel))
         return tuple(project.catalog.get(i) for i in ids)
     except CatalogError as exc:
-        raise InputError([at(record, ("rodzaj",) if kind is not None else ("form",), exc.message)]) from None
+        where = ("rodzaj",) if kind is not None else ("form",)
+        raise InputError(labelled([at(record, where, exc.message)], BaseModel)) from None
 
 
 def to_case(record: Record, project: Project) -> Case:

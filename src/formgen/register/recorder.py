@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from formgen.cases.load import to_case
+from formgen.cases.load import labelled, to_case
 from formgen.cases.validation import located
 from formgen.errors import InputError, Problem
 from formgen.i18n import _, ngettext
@@ -72,7 +72,7 @@ class Recorder:
                 continue  # the job reports it, with every other problem of the case
             found = evaluate(case, self.project, self.ledger, self.numbering, self.when.date())
             if found.findings:
-                problems += located(record, found.findings)
+                problems += labelled(located(record, found.findings), self.project.catalog.merged_schema(case.forms))
                 continue
             record.answers = found.answers or None
             entries += found.entries
