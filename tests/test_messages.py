@@ -494,3 +494,10 @@ def test_usage_errors_of_click_in_polish(tmp_path):
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == "Błąd: Brak argumentu 'PATHS...'."
     assert "Pomoc wyświetli polecenie „formgen validate --help”." in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("argv, lang", [(["--lang", "en", "batch", "x"], "en"), (["--lang=pl", "--help"], "pl"),
+                                        (["--lang", "pl", "--lang", "en", "list"], "en"), (["--lang", "de"], None),
+                                        (["validate", "--", "--lang", "en"], None), (["--lang"], None), ([], None)])
+def test_the_language_of_a_command_line_is_read_before_click_parses_it(argv, lang):
+    assert i18n.command_line_language(argv) == lang
