@@ -8,6 +8,7 @@ sets it for the process)."""
 from __future__ import annotations
 
 import gettext
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -316,3 +317,187 @@ def test_english_plurals_keep_their_two_forms(monkeypatch):
                                                               "actual_length": 0}}) for n in (1, 2)] == [
         "List should have at least 1 item after validation, not 0",
         "List should have at least 2 items after validation, not 0"]
+
+
+# --- The command line in Polish (and in English with --lang en) -----------------------------
+
+def _statements(folder: Path, count: int) -> list[Path]:
+    return [write(folder, f"s{i}.yaml", STATEMENT.replace("id: s-1", f"id: s-{i}")) for i in range(1, count + 1)]
+
+
+@pytest.mark.parametrize("count, polish", [(1, "Sprawdzono 1 sprawę, z problemami: 0."),
+                                           (2, "Sprawdzono 2 sprawy, z problemami: 0."),
+                                           (5, "Sprawdzono 5 spraw, z problemami: 0.")])
+def test_the_summary_of_validate_has_polish_plurals(tmp_path, count, polish):
+    paths = _statements(tmp_path, count)
+    assert run(["validate", *paths]).stdout.splitlines()[-1] == polish
+    assert run(["validate", *paths], "en").stdout.splitlines()[-1] == f"{count} case(s) checked, 0 with problems."
+
+
+def test_summaries_of_runs_and_the_register_have_polish_plurals(polish):
+    from formgen.i18n import ngettext
+
+    bundles = ("{count} bundle(s) written to {folder}, {skipped} up to date, {failed} failed.",) * 2
+    assert [ngettext(*bundles, n).format(count=n, folder="build", skipped=0, failed=0) for n in (1, 2, 5)] == [
+        f"Zapisano {n} {word} w folderze build, aktualne: 0, nieudane: 0."
+        for n, word in ((1, "pakiet"), (2, "pakiety"), (5, "pakietów"))]
+    stop = (("{count} case(s) complete before the stop; the rest were not written. Free space or fix the output "
+             "folder, then run again."),) * 2
+    assert [ngettext(*stop, n).format(count=n).split(";")[0] for n in (1, 2, 5)] == [
+        "Przed przerwaniem ukończono 1 sprawę", "Przed przerwaniem ukończono 2 sprawy",
+        "Przed przerwaniem ukończono 5 spraw"]
+    documents = ("{count} document(s).",) * 2
+    assert [ngettext(*documents, n).format(count=n) for n in (1, 2, 5, 22)] == [
+        "1 dokument.", "2 dokumenty.", "5 dokumentów.", "22 dokumenty."]
+
+
+def test_a_batch_summary_names_the_folder_in_polish(tmp_path):
+    out = tmp_path / "wyniki"
+    result = run(["batch", _statements(tmp_path, 1)[0], "-o", out, "-j", "1", "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        f"Przygotowano dokumenty 2 spraw (w tym rejestrów: 1), aktualne: 0 (zapisane pliki: 2 w folderze {out}), "
+        "nieudane: 0.")
+
+
+def test_a_file_edited_by_hand_is_left_alone_in_polish(tmp_path):
+    (tmp_path / "sprawy").mkdir()
+    [path] = _statements(tmp_path / "sprawy", 1)
+    out = tmp_path / "out"
+    args = ["batch", path, "-o", out, "-j", "1", "--format", "docx"]
+    assert run(args).exit_code == 0
+    edited = out / "som-oswiadczenie" / "s-1.docx"
+    edited.write_bytes(edited.read_bytes() + b"\0")  # saved again in Word
+    path.write_text(STATEMENT.replace("Nowak", "Nowakowska"), encoding="utf-8")
+    result = run(args)
+    assert result.exit_code == 1
+    assert (f"{path}:1 (s-1): plik {edited} zmieniono, odkąd zapisał go formgen; pozostawiono go bez zmian "
+            "(--force go nadpisze)") in result.stdout.splitlines()
+
+
+def test_an_unknown_form_gets_the_suggestion_in_polish(tmp_path):
+    path = write(tmp_path, "p.yaml", "form: zfss-umowa-pozyczka\nid: p-1\n")
+    assert _first_line(run(["validate", path])) == (
+        f"{path}:1: Formularz (form): nieznany formularz „zfss-umowa-pozyczka”; czy chodziło o "
+        "„zfss-umowa-pozyczki” lub „zfss-podanie-pozyczka”?")
+    assert _first_line(run(["validate", path], "en")) == (
+        f"{path}:1: form: unknown form 'zfss-umowa-pozyczka'; did you mean 'zfss-umowa-pozyczki' or "
+        "'zfss-podanie-pozyczka'?")
+    kind = write(tmp_path, "k.yaml", "rodzaj: pozyczk\nid: p-1\n")
+    assert _first_line(run(["validate", kind])) == (
+        f"{kind}:1: Rodzaj sprawy (rodzaj): nieznany rodzaj sprawy „pozyczk”; czy chodziło o „pozyczka”?")
+
+
+def test_a_register_rule_names_the_earlier_document_in_polish(tmp_path):
+    from tests.workspaces import holiday, make_pesel, make_workspace, person
+
+    ws = make_workspace(tmp_path / "ws")
+    ewa = person("Ewa", "Nowicka", make_pesel(1985, 7, 15, 123, True), "K")
+    first = write(ws, "w1.yaml", holiday("wczasy-1", "2026-06-12", ewa, "1000.00"))
+    second = write(ws, "w2.yaml", holiday("wczasy-2", "2026-09-01", ewa, "800.00"))
+    runner = CliRunner()
+    base = ["--workspace", str(ws)]
+    environment = {"FORMGEN_LANG": None, **NO_LOCALE}
+    assert runner.invoke(cli, [*base, "render", str(first), "-o", str(ws / "out")], env=environment).exit_code == 0
+    result = runner.invoke(cli, [*base, "validate", str(second)], env=environment)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{second}:4: Wnioskodawca (wnioskodawca): świadczenie „dofinansowanie wczasów pod gruszą” przyznano "
+        "już tej osobie w 2026 r.: zfss-wniosek-wczasy wczasy-1 z 12.06.2026; najwyżej 1 raz w roku "
+        "kalendarzowym (§12 ust. 1)")
+    listed = runner.invoke(cli, [*base, "register", "list"], env=environment)
+    assert listed.stderr == "1 dokument.\n"
+
+
+def test_the_name_declension_warning_in_polish():
+    path = EXAMPLES / "pozyczka-2026-001.yaml"
+    result = run(["validate", path])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        f"{path}:10: Nazwisko (pozyczkobiorca.nazwisko): uwaga: odmiana przez analogię (wzór: Sadowski): "
+        "dopelniacz: Jana Przykładowskiego, celownik: Janowi Przykładowskiemu, biernik: Jana Przykładowskiego, "
+        "narzednik: Janem Przykładowskim, miejscownik: Janie Przykładowskim; jeśli jest niepoprawna, podaj "
+        "właściwą w polu „odmiana”")
+    assert run(["validate", path], "en").stdout.splitlines()[0].startswith(
+        f"{path}:10: pozyczkobiorca.nazwisko: warning: declined by analogy (model: Sadowski): dopelniacz: ")
+
+
+def test_a_starter_s_fixed_lines_in_polish_and_in_english(tmp_path):
+    args = ["new", "som-oswiadczenie", "--schemas", tmp_path]
+    polish = run(args).stdout.splitlines()
+    assert polish[2:6] == [
+        '# Wpisz wartości w miejsce pustych "" (pola obowiązkowe). Wiersze zaczynające się od "# "',
+        '# to pola nieobowiązkowe: usuń "# " i wpisz wartość albo zostaw je tak, jak są.',
+        "form: som-oswiadczenie",
+        "# Identyfikator sprawy: nazwa plików wynikowych (litery, cyfry, '.', '_', '-'), np. pozyczka-2026-014."]
+    assert "  # (poprawki w polu odmiana). Przykład: Jan." in polish
+    english = run(args, "en").stdout.splitlines()
+    assert english[2:6] == [
+        '# Type the values in place of the empty "" (required fields). Lines that begin with "# "',
+        '# are optional fields: remove the "# " and type a value, or leave them as they are.',
+        "form: som-oswiadczenie",
+        "# Case id: the name of the output files (letters, digits, '.', '_', '-'), e.g. pozyczka-2026-014."]
+    # The fields' descriptions are the form's own, in Polish, in either language.
+    assert "  # (poprawki w polu odmiana). Example: Jan." in english
+    assert run(["new", "pozyczka", "--schemas", tmp_path]).stdout.splitlines()[1] == "# Sprawa: pozyczka"
+    assert run(["new", "pozyczka", "--schemas", tmp_path], "en").stdout.splitlines()[1] == "# Case: pozyczka"
+
+
+# --- Help in Polish: the texts are made when the commands are defined, so in a new process ---
+
+def _help(*args: str, **env: str) -> list[str]:
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("FORMGEN_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    script = Path(sys.executable).parent / "formgen"
+    result = subprocess.run([str(script), *args], capture_output=True, text=True, check=False,
+                            env={**environment, **env}, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_formgen_help_in_polish_by_default_and_in_english_with_lang_en():
+    polish = _help("--help")
+    assert polish[0] == "Użycie: formgen [OPTIONS] COMMAND [ARGS]..."
+    assert polish[2] == "  formgen: sprawdzone dane spraw z plików YAML/CSV jako formularze DOCX i PDF."
+    assert {"Opcje:", "Polecenia:"} <= set(polish)
+    assert any(line.startswith("  -h, --help") and line.endswith("Pokaż tę pomoc i zakończ.") for line in polish)
+    assert any(line.startswith("  list ") and line.endswith("Wypisz formularze: identyfikator, tytuł i załącznik "
+                                                               "źródłowy.") for line in polish)
+    for english in (_help("--lang", "en", "--help"), _help("--lang=en", "--help"), _help("--help", LANG="en_GB.UTF-8")):
+        assert english[0] == "Usage: formgen [OPTIONS] COMMAND [ARGS]..."
+        assert english[2] == "  formgen: validated YAML/CSV case data to DOCX and PDF forms."
+        assert {"Options:", "Commands:"} <= set(english)
+    assert _help("--lang", "pl", "--help", LANG="en_GB.UTF-8")[0].startswith("Użycie:")
+
+
+def test_formgen_batch_help_in_polish_and_in_english():
+    polish = _help("batch", "--help")
+    assert polish[0] == "Użycie: formgen batch [OPTIONS] PATHS..."
+    assert polish[2].startswith("  Przygotuj dokumenty wszystkich spraw z PATHS; sprawy z błędami są zgłaszane")
+    assert "Opcje:" in polish
+    assert any(line.startswith("  -o, --output FOLDER") and line.endswith("Folder wynikowy.  [domyślnie: build]")
+               for line in polish)
+    assert any(line.startswith("  -j, --jobs N") and "Liczba procesów roboczych" in line for line in polish)
+    english = _help("--lang", "en", "batch", "--help")
+    assert english[0] == "Usage: formgen batch [OPTIONS] PATHS..."
+    assert english[2].startswith("  Render every case under PATHS; bad cases are reported and skipped")
+    assert "Options:" in english
+    assert any(line.startswith("  -o, --output DIRECTORY") and line.endswith("Output folder.  [default: build]")
+               for line in english)
+
+
+def test_usage_errors_of_click_in_polish(tmp_path):
+    environment = {"FORMGEN_LANG": None, **NO_LOCALE}
+    result = subprocess.run([str(Path(sys.executable).parent / "formgen"), *BASE, "validate"], capture_output=True,
+                            text=True, check=False, cwd=tmp_path,
+                            env={k: v for k, v in os.environ.items() if k not in environment})
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == "Błąd: Brak argumentu 'PATHS...'."
+    assert "Pomoc wyświetli polecenie „formgen validate --help”." in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("argv, lang", [(["--lang", "en", "batch", "x"], "en"), (["--lang=pl", "--help"], "pl"),
+                                        (["--lang", "pl", "--lang", "en", "list"], "en"), (["--lang", "de"], None),
+                                        (["validate", "--", "--lang", "en"], None), (["--lang"], None), ([], None)])
+def test_the_language_of_a_command_line_is_read_before_click_parses_it(argv, lang):
+    assert i18n.command_line_language(argv) == lang

@@ -162,16 +162,16 @@ def test_validate_warns_about_names_declined_by_analogy_without_failing():
     result = run("validate", str(path))
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        (f"{path}:10: pozyczkobiorca.nazwisko: warning: odmiana przez analogię (wzór: Sadowski): "
+        (f"{path}:10: pozyczkobiorca.nazwisko: warning: declined by analogy (model: Sadowski): "
          "dopelniacz: Jana Przykładowskiego, celownik: Janowi Przykładowskiemu, biernik: Jana "
          "Przykładowskiego, narzednik: Janem Przykładowskim, miejscownik: Janie Przykładowskim; "
-         "podaj 'odmiana', jeśli niepoprawna"),
-        (f"{path}:20: poreczyciele.0.nazwisko: warning: odmiana przez analogię (wzór: poręczny): "
+         "give 'odmiana' if they are wrong"),
+        (f"{path}:20: poreczyciele.0.nazwisko: warning: declined by analogy (model: poręczny): "
          "dopelniacz: Haliny Poręcznej, celownik: Halinie Poręcznej, biernik: Halinę Poręczną, "
-         "narzednik: Haliną Poręczną, miejscownik: Halinie Poręcznej; podaj 'odmiana', jeśli niepoprawna"),
-        (f"{path}:28: poreczyciele.1.nazwisko: warning: odmiana przez analogię (wzór: gwarant): "
+         "narzednik: Haliną Poręczną, miejscownik: Halinie Poręcznej; give 'odmiana' if they are wrong"),
+        (f"{path}:28: poreczyciele.1.nazwisko: warning: declined by analogy (model: gwarant): "
          "dopelniacz: Piotra Gwaranta, celownik: Piotrowi Gwarantowi, biernik: Piotra Gwaranta, "
-         "narzednik: Piotrem Gwarantem, miejscownik: Piotrze Gwarancie; podaj 'odmiana', jeśli niepoprawna"),
+         "narzednik: Piotrem Gwarantem, miejscownik: Piotrze Gwarancie; give 'odmiana' if they are wrong"),
         "1 case(s) checked, 0 with problems.",
     ]
 
@@ -182,9 +182,9 @@ def test_given_forms_silence_the_warning_for_their_cases(tmp_path):
     result = run("validate", str(write(tmp_path, "p.yaml", partial)))
     [warning, summary] = result.stdout.splitlines()
     assert summary == "1 case(s) checked, 0 with problems."
-    assert warning.endswith("osoba.nazwisko: warning: odmiana przez analogię (wzór: Markiewicz): "
+    assert warning.endswith("osoba.nazwisko: warning: declined by analogy (model: Markiewicz): "
                             "biernik: Jana Brzęczyszczykiewicza, narzednik: Janem Brzęczyszczykiewiczem, "
-                            "miejscownik: Janie Brzęczyszczykiewiczu; podaj 'odmiana', jeśli niepoprawna")
+                            "miejscownik: Janie Brzęczyszczykiewiczu; give 'odmiana' if they are wrong")
     complete = partial + "    biernik: Jana B.\n    narzednik: Janem B.\n    miejscownik: Janie B.\n"
     result = run("validate", str(write(tmp_path, "p.yaml", complete)))
     assert result.stdout == "1 case(s) checked, 0 with problems.\n" and result.exit_code == 0
@@ -199,7 +199,7 @@ def test_batch_prints_the_warnings_too(tmp_path):
     path = write(tmp_path, "p.yaml", PERSON.format(imie="Jan", more="").replace("Nowak", "Gwarant"))
     result = run("batch", str(path), "-o", str(tmp_path / "out"), "--format", "pdf")
     assert result.exit_code == 0
-    assert f"{path}:5: osoba.nazwisko: warning: odmiana przez analogię (wzór: gwarant): " in result.stdout
+    assert f"{path}:5: osoba.nazwisko: warning: declined by analogy (model: gwarant): " in result.stdout
 
 
 # --- The template filter ---------------------------------------------------------------------

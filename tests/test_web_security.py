@@ -79,11 +79,15 @@ def test_the_session_cookie_is_http_only_and_same_site_strict() -> None:
 
 def test_serving_on_all_addresses_without_a_password_refuses_to_start(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
-    result = CliRunner().invoke(cli, ["--templates", str(ROOT / "templates"), "--data", str(tmp_path / "data"),
-                                      "serve", "--host", "0.0.0.0", "--port", "8999"])
+    args = ["--templates", str(ROOT / "templates"), "--data", str(tmp_path / "data"), "serve", "--host", "0.0.0.0",
+            "--port", "8999"]
+    result = CliRunner().invoke(cli, args, env={"FORMGEN_LANG": "pl"})
     assert result.exit_code == 1
     assert "Odmowa: adres 0.0.0.0 jest dostępny z sieci, a strona nie ma hasła." in result.output
     assert "formgen serve --set-password" in result.output
+    english = CliRunner().invoke(cli, args)  # the suite's language
+    assert "Refused: the address 0.0.0.0 is reachable from the network, and the page has no password." in \
+        english.output
 
 
 def test_set_password_stores_only_a_scrypt_hash(tmp_path: Path) -> None:
@@ -98,7 +102,10 @@ def test_set_password_stores_only_a_scrypt_hash(tmp_path: Path) -> None:
     assert verify_password("dobre-haslo-123", text) and not verify_password("dobre-haslo-124", text)
 
 
-def test_a_short_password_is_refused(tmp_path: Path) -> None:
+def test_a_short_password_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(Exception, match="at least 10 characters long"):
+        save_password(tmp_path / "p", "krotkie")
+    monkeypatch.setenv("FORMGEN_LANG", "pl")
     with pytest.raises(Exception, match="co najmniej 10 znaków"):
         save_password(tmp_path / "p", "krotkie")
 

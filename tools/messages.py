@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src" / "formgen"
 LOCALES = SOURCE / "locale"
 DOMAIN = "formgen"
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 # The plural rule of each language, as GNU gettext writes it (Babel's own is equivalent but
 # spelled differently; the header keeps the usual one).
 PLURAL_FORMS = {
@@ -122,10 +122,13 @@ def wrong_fields(catalog: Catalog) -> list[str]:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        wanted = set().union(*(_fields(i) for i in ids))
-        for string in strings:
-            # A plural form for one item may leave the count out ("jeden plik"); nothing else may.
-            if string and (not _fields(string) <= wanted or not wanted - {"count"} <= _fields(string)):
+        known = set().union(*(_fields(i) for i in ids))
+        for index, string in enumerate(strings):
+            # Each form has the fields of its own msgid: the first form (one item) the singular's,
+            # the others the plural's (click's "Did you mean {possibility}?" has another field
+            # than its plural); a form for one item may leave the count out ("jeden plik").
+            own = _fields(ids[min(index, len(ids) - 1)])
+            if string and (not _fields(string) <= known or not own - {"count"} <= _fields(string)):
                 wrong.append(_first(message.id))
                 break
     return wrong

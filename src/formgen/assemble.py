@@ -30,6 +30,7 @@ from formgen.cases.yamlread import read_yaml
 from formgen.catalog import Form
 from formgen.documents import RenderedDocument
 from formgen.errors import FormgenError
+from formgen.i18n import _
 from formgen.output import slug
 from formgen.project import Project
 from formgen.rules.dates import format_date_long
@@ -98,7 +99,7 @@ def _attachments(cases: list[Case], parts: list[Part]) -> list[tuple[str, bytes,
     for number, part in enumerate(parts, 1):
         name = f"{number:02d}-{part.form.id}.docx"
         if part.document.docx is None:
-            raise FormgenError(f"form {part.form.id}: a bundle needs the document's DOCX")
+            raise FormgenError(_("form {form}: a bundle needs the document's DOCX").format(form=part.form.id))
         found[name] = (name, part.document.docx, "Alternative", f"{part.title} (DOCX)")
     return [found[name] for name in sorted(found)]
 
@@ -168,7 +169,7 @@ class Assembly:
 
     def __post_init__(self) -> None:
         if not self.parts:
-            raise FormgenError("nothing to bundle")
+            raise FormgenError(_("nothing to bundle"))
 
     def cover_html(self, starts: list[int]) -> str:
         """The cover page: the issuer, the bundle's name, its documents and first pages."""
@@ -192,7 +193,7 @@ class Assembly:
                                    regulamin=None, zalacznik=None, pakiet=package, znak=self.project.mark,
                                    znak_opis=note(self.project.mark) if self.project.mark else None)
         except TemplateError as exc:
-            raise FormgenError(f"cover page: template error: {exc}") from exc
+            raise FormgenError(_("cover page: template error: {error}").format(error=exc)) from exc
 
     def _cover(self, counts: list[int]) -> tuple[Any, list[int]]:
         """The cover laid out with the documents' first pages (it is laid out again only if it
@@ -200,14 +201,14 @@ class Assembly:
         from formgen.render.pdf import html_to_document
 
         cover_pages = 1
-        for _ in range(3):
+        for _attempt in range(3):
             starts = [cover_pages + 1 + sum(counts[:i]) for i in range(len(counts))]
             cover = html_to_document(self.cover_html(starts), self.project.templates / "_base",
                                      [self.project.templates], pdf_variant=self.variant)
             if len(cover.pages) == cover_pages:
                 return cover, starts
             cover_pages = len(cover.pages)
-        raise FormgenError("the cover page's length does not settle")
+        raise FormgenError(_("the cover page's length does not settle"))
 
     def lay_out(self) -> Layout:
         """The cover, the documents' own pages, one bookmark and anchor per document, and the
@@ -232,7 +233,7 @@ class Assembly:
         files = [Attachment(string=data, name=name, description=desc, relationship=rel,
                             created=self.when, modified=self.when) for name, data, rel, desc in attachments]
         plain = {hashlib.md5(data, usedforsecurity=False).hexdigest(): rel
-                 for _, data, rel, _ in attachments} if self.variant is None else None
+                 for _name, data, rel, _text in attachments} if self.variant is None else None
         combined = layout.documents[0].copy(layout.pages)
         return combined.write_pdf(pdf_variant=self.variant, attachments=files,  # type: ignore[no-any-return]
                                   finisher=lambda document, pdf: _finisher(document, pdf, signed, plain))
@@ -269,7 +270,7 @@ def _number(pages: list[Any], templates: Path) -> None:
             f"@page {{ @bottom-left {{ content: none; }} }}</style></head><body>{''.join(blanks)}</body></html>")
     numbers = html_to_document(html, templates / "_base", [templates])
     if len(numbers.pages) != len(pages):
-        raise FormgenError("the bundle's page numbers do not match its pages")
+        raise FormgenError(_("the bundle's page numbers do not match its pages"))
     for page, numbered in zip(pages, numbers.pages):
         box = page._page_box
         mine = [child for child in box.children if _is_page_number(child)]

@@ -16,6 +16,7 @@ from pydantic import BaseModel, create_model
 from formgen.cases.validation import load_file
 from formgen.errors import CatalogError, InputError
 from formgen.fields import Schema, Text
+from formgen.i18n import _, either, ngettext, quoted
 
 FORM_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 REF = re.compile(r"^[a-z_][a-z0-9_]*:[A-Za-z_][A-Za-z0-9_]*$")
@@ -42,12 +43,14 @@ class Declaration(Schema):
 
 def _resolve(ref: str, where: Path) -> Any:
     if not REF.match(ref):
-        raise CatalogError(f"{where}: '{ref}' must name module:object inside formgen.forms")
+        raise CatalogError(_("{file}: {ref} must name module:object inside formgen.forms").format(
+            file=where, ref=quoted(ref)))
     module, name = ref.split(":")
     try:
         return getattr(importlib.import_module(f"formgen.forms.{module}"), name)
     except (ImportError, AttributeError) as exc:
-        raise CatalogError(f"{where}: cannot load '{ref}': {exc}") from None
+        raise CatalogError(_("{file}: cannot load {ref}: {error}").format(file=where, ref=quoted(ref),
+                                                                          error=exc)) from None
 
 
 @dataclass(frozen=True)
@@ -91,15 +94,9 @@ class Form:
         return f"{self.id}/template.html"
 
 
-def suggest(given: str, names: list[str], otherwise: str) -> str:
-    """"; did you mean 'x'?" for names close to `given`, else "; <otherwise>" (with the names
-    when there are few)."""
-    close = difflib.get_close_matches(given, names, n=2, cutoff=0.75)
-    if close:
-        return "; did you mean " + " or ".join(f"'{name}'" for name in close) + "?"
-    if otherwise.startswith("known"):
-        return f"; {otherwise}: {', '.join(names)}"
-    return f"; {otherwise}"
+def close_names(given: str, names: list[str]) -> list[str]:
+    """The names (at most two) close enough to `given` to suggest instead."""
+    return difflib.get_close_matches(given, names, n=2, cutoff=0.75)
 
 
 class KindsFile(Schema):
@@ -131,8 +128,8 @@ class Catalog:
             elif builtin is not None:
                 self.forms[own.name] = Form(builtin.decl, own, builtin.folder)
             else:
-                raise CatalogError(f"{own}: no built-in form '{own.name}' to override, and no form.yaml "
-                                   f"declaring a new one")
+                raise CatalogError(_("{folder}: no built-in form {name} to override, and no form.yaml "
+                                     "declaring a new one").format(folder=own, name=quoted(own.name)))
 
     def _kinds(self, path: Path) -> dict[str, tuple[str, ...]]:
         """Case kinds (templates/kinds.yaml): kind → its forms in the order a bundle lists them."""
@@ -145,19 +142,28 @@ class Catalog:
         for kind, ids in kinds.items():
             unknown = [i for i in ids if i not in self.forms]
             if unknown:
-                raise CatalogError(f"{path}: rodzaje.{kind}: unknown forms: {', '.join(unknown)}")
+                raise CatalogError(_("{file}: rodzaje.{kind}: unknown forms: {forms}").format(
+                    file=path, kind=kind, forms=", ".join(unknown)))
         return {kind: tuple(ids) for kind, ids in kinds.items()}
 
     def forms_of_kind(self, kind: str, chosen: list[str] | None) -> tuple[Form, ...]:
         """The kind's forms (or the chosen ones among them), in the kind's order."""
         if kind not in self.kinds:
-            raise CatalogError(f"unknown case kind '{kind}'" + suggest(kind, list(self.kinds), "known kinds"))
+            close = close_names(kind, list(self.kinds))
+            if close:
+                raise CatalogError(_("unknown case kind {kind}; did you mean {names}?").format(
+                    kind=quoted(kind), names=either(close)))
+            raise CatalogError(_("unknown case kind {kind}; known kinds: {kinds}").format(
+                kind=quoted(kind), kinds=", ".join(self.kinds)))
         order = self.kinds[kind]
         if chosen is None:
             return tuple(self.get(i) for i in order)
         stray = [c for c in chosen if c not in order]
         if stray:
-            raise CatalogError(f"{', '.join(stray)} not among the documents of kind '{kind}' ({', '.join(order)})")
+            raise CatalogError(ngettext("{forms} not among the documents of kind {kind} ({documents})",
+                                        "{forms} not among the documents of kind {kind} ({documents})",
+                                        len(stray)).format(forms=", ".join(stray), kind=quoted(kind),
+                                                           documents=", ".join(order)))
         return tuple(self.get(i) for i in order if i in chosen)
 
     def _add(self, decl_path: Path) -> None:
@@ -166,16 +172,19 @@ class Catalog:
         except InputError as exc:
             raise CatalogError(exc.message) from None
         if decl.id != decl_path.parent.name or not FORM_ID.match(decl.id):
-            raise CatalogError(f"{decl_path}: id '{decl.id}' must equal the folder name, a lowercase slug")
+            raise CatalogError(_("{file}: id {id} must equal the folder name, a lowercase slug").format(
+                file=decl_path, id=quoted(decl.id)))
         self.forms[decl.id] = Form(decl, decl_path.parent)
 
     def get(self, form_id: str) -> Form:
         """The form with this id, or a CatalogError listing the known ids."""
-        try:
+        if form_id in self.forms:
             return self.forms[form_id]
-        except KeyError:
-            raise CatalogError(f"unknown form '{form_id}'" + suggest(form_id, list(self.forms), "formgen list "
-                                                                                         "shows them all")) from None
+        close = close_names(form_id, list(self.forms))
+        if close:
+            raise CatalogError(_("unknown form {form}; did you mean {names}?").format(
+                form=quoted(form_id), names=either(close)))
+        raise CatalogError(_("unknown form {form}; formgen list shows them all").format(form=quoted(form_id)))
 
     def merged_schema(self, forms: tuple[Form, ...]) -> type[BaseModel]:
         """One closed schema accepting the fields of several forms (a case with many documents)."""
@@ -185,6 +194,7 @@ class Catalog:
         for form in forms:
             for name, info in form.schema.model_fields.items():
                 if name in fields and fields[name][0] != info.annotation:
-                    raise CatalogError(f"forms {', '.join(f.id for f in forms)} disagree on the type of '{name}'")
+                    raise CatalogError(_("forms {forms} disagree on the type of {field}").format(
+                        forms=", ".join(f.id for f in forms), field=quoted(name)))
                 fields.setdefault(name, (info.annotation, info))
         return create_model("Case_" + "_".join(f.id.replace("-", "_") for f in forms), __base__=Schema, **fields)

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from formgen.errors import FormgenError
+from formgen.i18n import _, ngettext
 from formgen.project import Project
 
 
@@ -27,14 +28,14 @@ def open_project(workspace: Path | None, db: str | None, templates: Path | None,
 
     if data or templates or os.environ.get("FORMGEN_DATA"):
         if workspace or db:
-            raise FormgenError("--data/--templates work without a workspace; leave out --workspace and --db")
+            raise FormgenError(_("--data/--templates work without a workspace; leave out --workspace and --db"))
         return Project(templates, data)
     found = ws.find(workspace)
     if found is None:
         if db:
-            raise FormgenError("--db needs a workspace (formgen init creates one)")
+            raise FormgenError(_("--db needs a workspace (formgen init creates one)"))
         if not quiet:
-            click.echo(ws.SAMPLE_NOTICE, err=True)
+            click.echo(_(ws.SAMPLE_NOTICE), err=True)
         return Project(mark="WZÓR")
     link = RegisterLink(found.db_url(db), found.institution, tuple(sorted(found.config.numery.items())))
     return Project(templates, found.data, overrides=found.templates, register=link)
@@ -97,7 +98,9 @@ def validate(project: Project, paths: list[Path], form: str | None, encoding: st
     registers = {c.id for c in cases if c.derived}
     failed = len(invalid) + sum(e.problems[0].source not in registers for e in unrenderable)
     checked = len(invalid) + len(cases) - len(registers)
-    output.note(f"{checked} case(s) checked, {failed} with problems.")
+    output.note(ngettext("{count} case(s) checked, {failed} with problems.",
+                         "{count} case(s) checked, {failed} with problems.", checked).format(
+        count=checked, failed=failed))
     if invalid or unrenderable:
         sys.exit(1)
 
@@ -156,17 +159,32 @@ def batch(project: Project, paths: list[Path], out: Path, fmt: str, given: RunOp
     from formgen.pipeline import build
 
     output = output or Output()
-    bar = Bar("Rendering", progress and not output.quiet)
+    bar = Bar(_("Rendering"), progress and not output.quiet)
     try:
         report = build(project, paths, out, _formats(fmt), _options(given, bar))
     finally:
         bar.close()
     _print_report(report, output)
     registers = sum(r.key.startswith("register:") for r in report.done)
-    also = f" incl. {registers} register(s)" if registers else ""
-    output.note(f"{len(report.done)} case(s){also} rendered, {report.skipped} up to date "
-                f"({len(report.written)} files written in {out}), {_failures(report)} failed.")
-    _stop_message(report, "case(s)", output)
+    done = len(report.done)
+    if registers:
+        summary = ngettext("{count} case(s) incl. {registers} register(s) rendered, {skipped} up to date "
+                           "({files} files written in {folder}), {failed} failed.",
+                           "{count} case(s) incl. {registers} register(s) rendered, {skipped} up to date "
+                           "({files} files written in {folder}), {failed} failed.", done)
+    else:
+        summary = ngettext("{count} case(s) rendered, {skipped} up to date ({files} files written in {folder}), "
+                           "{failed} failed.",
+                           "{count} case(s) rendered, {skipped} up to date ({files} files written in {folder}), "
+                           "{failed} failed.", done)
+    output.note(summary.format(count=done, registers=registers, skipped=report.skipped, files=len(report.written),
+                               folder=out, failed=_failures(report)))
+    if report.stopped is not None:
+        _stop_message(report, ngettext(
+            "{count} case(s) complete before the stop; the rest were not written. Free space or fix the output "
+            "folder, then run again.",
+            "{count} case(s) complete before the stop; the rest were not written. Free space or fix the output "
+            "folder, then run again.", done), output)
     if not report.success:
         sys.exit(1)
 
@@ -190,21 +208,19 @@ def _print_report(report: Any, output: Output) -> None:
         output.files(result.written)
     for result in report.left_alone:
         for path in result.written:
-            output.problem(f"{result.label}: {path} was changed since formgen wrote it; left alone "
-                           f"(--force overwrites it)")
+            output.problem(_("{label}: {path} was changed since formgen wrote it; left alone "
+                             "(--force overwrites it)").format(label=result.label, path=path))
     for note in report.notes:
         output.note(note)
     if report.skipped:
-        output.detail(f"{report.skipped} up to date (unchanged since the last run)")
+        output.detail(_("{count} up to date (unchanged since the last run)").format(count=report.skipped))
 
 
-def _stop_message(report: Any, what: str, output: Output) -> None:
-    """After a fatal write error: what stopped the run, and how far it got."""
-    if report.stopped is None:
-        return
-    output.problem(f"stopped: {report.stopped.label}: {report.stopped.error}")
-    output.problem(f"{len(report.done)} {what} complete before the stop; the rest were not written. "
-                   f"Free space or fix the output folder, then run again.")
+def _stop_message(report: Any, complete: str, output: Output) -> None:
+    """After a fatal write error: what stopped the run, and how far it got (`complete`, with
+    {count} for the units done)."""
+    output.problem(_("stopped: {label}: {error}").format(label=report.stopped.label, error=report.stopped.error))
+    output.problem(complete.format(count=len(report.done)))
 
 
 @dataclass
@@ -224,9 +240,9 @@ def _protection(options: Protect, pdf_variant: str) -> Any:
     from formgen.seal import Signer, read_secret
 
     if options.password_file and not options.encrypt:
-        raise FormgenError("--password-file is used only with --encrypt")
+        raise FormgenError(_("--password-file is used only with --encrypt"))
     if (options.cert_password_file or options.reason) and not options.sign:
-        raise FormgenError("--cert-password-file and --reason are used only with --sign")
+        raise FormgenError(_("--cert-password-file and --reason are used only with --sign"))
     if options.encrypt and pdf_variant != PLAIN:
         raise FormgenError(encrypt_conflict(pdf_variant))
     password = None
@@ -234,15 +250,15 @@ def _protection(options: Protect, pdf_variant: str) -> Any:
         if options.password_file:
             password = read_secret(options.password_file, "password")
         else:
-            password = click.prompt("Password for the encrypted bundle(s)", hide_input=True,
+            password = click.prompt(_("Password for the encrypted bundle(s)"), hide_input=True,
                                     confirmation_prompt=True, err=True)
     signer = None
     if options.sign:
         if options.cert_password_file:
             passphrase = read_secret(options.cert_password_file, "certificate password")
         else:
-            passphrase = click.prompt(f"Password of {options.sign.name} (empty if none)", hide_input=True,
-                                      default="", show_default=False, err=True)
+            passphrase = click.prompt(_("Password of {name} (empty if none)").format(name=options.sign.name),
+                                      hide_input=True, default="", show_default=False, err=True)
         signer = Signer.load(options.sign, passphrase)
     return Protection(password, signer, options.reason)
 
@@ -255,15 +271,22 @@ def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, given
 
     output = output or Output()
     protection = _protection(protect or Protect(), pdf_variant)
-    bar = Bar("Bundling", progress and not output.quiet)
+    bar = Bar(_("Bundling"), progress and not output.quiet)
     try:
         report = make(project, paths, out, per_file, pdf_variant, protection, _options(given, bar))
     finally:
         bar.close()
     _print_report(report, output)
-    output.note(f"{len(report.done)} bundle(s) written to {out}, {report.skipped} up to date, "
-                f"{_failures(report)} failed.")
-    _stop_message(report, "bundle(s)", output)
+    done = len(report.done)
+    output.note(ngettext("{count} bundle(s) written to {folder}, {skipped} up to date, {failed} failed.",
+                         "{count} bundle(s) written to {folder}, {skipped} up to date, {failed} failed.", done).format(
+        count=done, folder=out, skipped=report.skipped, failed=_failures(report)))
+    if report.stopped is not None:
+        _stop_message(report, ngettext(
+            "{count} bundle(s) complete before the stop; the rest were not written. Free space or fix the output "
+            "folder, then run again.",
+            "{count} bundle(s) complete before the stop; the rest were not written. Free space or fix the output "
+            "folder, then run again.", done), output)
     if not report.success:
         sys.exit(1)
 
@@ -285,12 +308,12 @@ def verify(paths: list[Path], password_file: Path | None = None, trust: list[Pat
     bundles = [bundle_of(path) for path in paths]
     for path in dict.fromkeys(bundles):
         if password is None and encrypted(path):
-            password = click.prompt("Password of the encrypted bundle(s)", hide_input=True, err=True)
+            password = click.prompt(_("Password of the encrypted bundle(s)"), hide_input=True, err=True)
         problems = check_bundle(path, password, trust)
         for problem in problems:
             click.echo(f"{path}: {problem}")
         if not problems:
-            click.echo(f"{path}: OK")
+            click.echo(_("{path}: OK").format(path=path))
         bad = bad or bool(problems)
     if bad:
         sys.exit(1)
@@ -303,13 +326,15 @@ def schema(project: Project, form_id: str | None, folder: Path | None = None) ->
 
     if folder is None:
         if form_id is None:
-            raise FormgenError("give a form id, or --all FOLDER")
+            raise FormgenError(_("give a form id, or --all FOLDER"))
         click.echo(json.dumps(form_schema(project.catalog.get(form_id)), ensure_ascii=False, indent=2))
         return
     for form in project.catalog.forms.values():
         text = json.dumps(form_schema(form), ensure_ascii=False, indent=2) + "\n"
         write_atomic(safe_path(folder, f"{form.id}.json"), text.encode("utf-8"))
-    click.echo(f"{len(project.catalog.forms)} schemas written to {folder}")
+    count = len(project.catalog.forms)
+    click.echo(ngettext("{count} schema written to {folder}", "{count} schemas written to {folder}", count).format(
+        count=count, folder=folder))
 
 
 def new(project: Project, name: str, as_csv: bool = False, target: Path | None = None,
@@ -323,7 +348,7 @@ def new(project: Project, name: str, as_csv: bool = False, target: Path | None =
     catalog = project.catalog
     if name in catalog.kinds:
         forms = catalog.forms_of_kind(name, None)
-        model, title, kind = catalog.merged_schema(forms), f"Sprawa: {name}", name
+        model, title, kind = catalog.merged_schema(forms), _("Case: {kind}").format(kind=name), name
         schema_body = kind_schema(catalog, name)
     else:
         form = catalog.get(name)
@@ -332,7 +357,7 @@ def new(project: Project, name: str, as_csv: bool = False, target: Path | None =
     if as_csv:
         text = ";".join(csv_header(model, with_form=kind is None)) + "\n"
         if kind:
-            raise FormgenError("a CSV starter is made for one form: give a form id, not a case kind")
+            raise FormgenError(_("a CSV starter is made for one form: give a form id, not a case kind"))
     else:
         folder = schemas or Path("schemas")
         schema_file = folder / f"{name}.json"

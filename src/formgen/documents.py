@@ -17,6 +17,7 @@ from formgen.cases.load import Case
 from formgen.cases.source import MAX_TABLE_ROWS
 from formgen.catalog import Form
 from formgen.errors import FormgenError
+from formgen.i18n import _, quoted
 from formgen.project import Project
 from formgen.render.mark import note
 
@@ -37,7 +38,7 @@ class RenderedDocument:
     def pdf(self) -> bytes:
         """The document on its own as a PDF (its pages numbered "strona 1 z N")."""
         if self.layout is None:
-            raise FormgenError(f"form {self.form.id}: the document was not laid out")
+            raise FormgenError(_("form {form}: the document was not laid out").format(form=self.form.id))
         data: bytes = self.layout.write_pdf(uncompressed_pdf=False)
         return data
 
@@ -48,8 +49,8 @@ def common_context(project: Project, form: Form, case: Case, when: dt.datetime) 
     key = form.decl.regulation
     regulation = profile.regulaminy.get(key) if key else None
     if key and regulation is None:
-        raise FormgenError(f"{project.data / 'institution.yaml'}: regulaminy: no '{form.decl.regulation}' "
-                           f"entry, needed by form {form.id}")
+        raise FormgenError(_("{file}: regulaminy: no {key} entry, needed by form {form}").format(
+            file=project.data / "institution.yaml", key=quoted(form.decl.regulation), form=form.id))
     annex = regulation.zalaczniki.get(form.id, form.decl.annex) if regulation else form.decl.annex
     return {"formularz": form.decl, "instytucja": profile, "regulamin": regulation, "zalacznik": annex,
             "autor_dokumentu": profile.nazwa, "wystawca": profile,  # a form's context may name another issuer
@@ -83,7 +84,7 @@ def render_document(project: Project, form: Form, case: Case, when: dt.datetime,
             out.docx = render_docx(form.docx_template, project.template_roots, context, form.decl.title, author,
                                    when, mark=project.mark)
     except TemplateError as exc:
-        raise FormgenError(f"form {form.id}: template error: {exc}") from exc
+        raise FormgenError(_("form {form}: template error: {error}").format(form=form.id, error=exc)) from exc
     if layout:
         out.layout = html_to_document(html, form.folder, list(project.template_roots), pdf_variant=pdf_variant)
     return out
@@ -93,5 +94,6 @@ def check_size(form: Form, html: str) -> None:
     """Refuse, before layout, a document too large to lay out within the memory limit."""
     rows = html.count("<tr")
     if rows > MAX_TABLE_ROWS:
-        raise FormgenError(f"form {form.id}: the document would hold {rows} table rows; the limit is "
-                           f"{MAX_TABLE_ROWS}: split the case (or the input of a register) into smaller ones")
+        raise FormgenError(_("form {form}: the document would hold {rows} table rows; the limit is {limit}: "
+                             "split the case (or the input of a register) into smaller ones").format(
+            form=form.id, rows=rows, limit=MAX_TABLE_ROWS))

@@ -7,13 +7,16 @@ translated from the gettext catalog `locale/<lang>/LC_MESSAGES/formgen.po` (comp
 LC_ALL or LC_MESSAGES names an English locale, else Polish.
 
 Messages with values use named fields filled after translation:
-`_("{count} case(s) checked").format(count=n)`, never an f-string inside `_()`.
+`_("{count} case(s) checked").format(count=n)`, never an f-string inside `_()`. `N_()` marks a
+message for the catalog where it is defined (a table of texts) and `_()` translates it where it
+is used.
 """
 
 from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +38,21 @@ def language() -> str:
     return "pl"
 
 
+def command_line_language(argv: Sequence[str]) -> str | None:
+    """The language a `--lang pl|en` (or `--lang=pl|en`) of a command line names, the last one
+    given (as click takes it); None when there is none. The command line reads it before click
+    parses it, because click's help texts are made when the commands are defined."""
+    found = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else \
+            arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if value in LANGUAGES:
+            found = value
+    return found
+
+
 def set_language(lang: str) -> None:
     """Use `lang` ('pl' or 'en') from now on, here and in worker processes started later."""
     if lang not in LANGUAGES:
@@ -52,6 +70,11 @@ def _catalog(lang: str) -> gettext.NullTranslations:
 def _(message: str) -> str:
     """The message in the current language."""
     return _catalog(language()).gettext(message)
+
+
+def N_(message: str) -> str:
+    """The message as it is, marked for the catalog: `_()` translates it where it is shown."""
+    return message
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

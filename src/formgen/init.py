@@ -21,6 +21,7 @@ import yaml
 
 from formgen.builtin import builtin_data
 from formgen.errors import FormgenError
+from formgen.i18n import N_, _
 from formgen.profile import Profile
 from formgen.rules import names
 from formgen.rules.phrases import decline_phrase
@@ -73,7 +74,7 @@ def proposals(given: Answers) -> dict[str, str | None]:
     term = given.zwany_dalej
     nominative = decline_phrase(term, "mianownik")
     out["zwany_dalej_biernik"] = _term_accusative(term) if nominative else None
-    first, _, last = given.dyrektor.partition(" ")
+    first, _space, last = given.dyrektor.partition(" ")
     sex = names.first_name_sex(first) if first else None
     title = decline_phrase(given.stanowisko, "biernik", "m1")
     if sex and last and title:
@@ -105,7 +106,8 @@ def resolve(given: Answers, ask: Ask) -> dict[str, str]:
     for key, question in QUESTIONS.items():
         value = given.forms.get(key) or ask(question, found.get(key))
         if not value:
-            raise FormgenError(f"init: {question}: give it (e.g. --{key.replace('_', '-')} \"…\")")
+            raise FormgenError(_("init: {question}: give it (e.g. --{option} \"…\")").format(
+                question=question, option=key.replace("_", "-")))
         out[key] = value
     return out
 
@@ -135,7 +137,7 @@ def profile(given: Answers, forms: dict[str, str]) -> dict[str, object]:
     try:
         Profile.model_validate(body)
     except ValueError as exc:
-        raise FormgenError(f"init: the profile is not valid: {exc}") from None
+        raise FormgenError(_("init: the profile is not valid: {error}").format(error=exc)) from None
     return body
 
 
@@ -144,7 +146,7 @@ def summary(body: dict[str, object]) -> str:
     return yaml.safe_dump(body, allow_unicode=True, sort_keys=False)
 
 
-README = """# Workspace of {name}
+README = N_("""# Workspace of {name}
 
 formgen finds this folder from any folder inside it (or from FORMGEN_HOME / --workspace).
 
@@ -159,19 +161,20 @@ formgen finds this folder from any folder inside it (or from FORMGEN_HOME / --wo
 - `templates/<form-id>/` — your own version of a form (copy the built-in folder, edit it).
 - `{db}` — the register of every document issued here (`formgen register list`).
   Back it up with the documents; never edit it by hand.
-"""
+""")
 
 
 def create(folder: Path, given: Answers, forms: dict[str, str], year: int) -> list[Path]:
     """Write the workspace; refuses a folder that already is one."""
     if (folder / CONFIG).exists():
-        raise FormgenError(f"{folder} is already a formgen workspace ({CONFIG} exists)")
+        raise FormgenError(_("{folder} is already a formgen workspace ({file} exists)").format(
+            folder=folder, file=CONFIG))
     defaults = builtin_data()
     params = defaults / "params" / f"zfss-{year}.yaml"
     if not params.is_file():
         known = sorted(defaults.glob("params/zfss-*.yaml"))
         if not known:
-            raise FormgenError(f"no default fund parameters to copy ({defaults / 'params'})")
+            raise FormgenError(_("no default fund parameters to copy ({folder})").format(folder=defaults / "params"))
         params = known[-1]
     data = folder / "data"
     (data / "params").mkdir(parents=True, exist_ok=True)
@@ -184,10 +187,10 @@ def create(folder: Path, given: Answers, forms: dict[str, str], year: int) -> li
 
         text = next_year_text(text, int(params.stem.split("-")[1]), year)
     (data / "params" / f"zfss-{year}.yaml").write_text(text, encoding="utf-8")
-    (data / "institution.yaml").write_text("# Institution profile (formgen init)\n" + summary(profile(given, forms)),
-                                           encoding="utf-8")
-    (folder / CONFIG).write_text(f"# formgen workspace\ninstytucja: {key_of(given.nazwa)}\n", encoding="utf-8")
-    (folder / "README.md").write_text(README.format(name=given.nazwa, year=year, next=year + 1, db=DEFAULT_DB),
+    heading = _("# Institution profile (formgen init)")
+    (data / "institution.yaml").write_text(heading + "\n" + summary(profile(given, forms)), encoding="utf-8")
+    (folder / CONFIG).write_text(_("# formgen workspace") + f"\ninstytucja: {key_of(given.nazwa)}\n", encoding="utf-8")
+    (folder / "README.md").write_text(_(README).format(name=given.nazwa, year=year, next=year + 1, db=DEFAULT_DB),
                                       encoding="utf-8")
     from formgen.register.store import Register
     from formgen.workspace import load

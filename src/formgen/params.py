@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from formgen.fields import Money, Percent, Schema, Text
+from formgen.i18n import _, number, quoted
 from formgen.rules.income import IncomeGroup, check_groups
 from formgen.rules.intervention import Procedure, make_procedure
 from formgen.rules.loan import LoanTerms
@@ -89,14 +90,14 @@ class LoanParams(Schema):
         found: list[tuple[tuple[str | int, ...], str]] = []
         unknown = sorted(set(self.zalaczniki) - set(self.cele))
         if unknown:
-            found.append((("pozyczki", "zalaczniki"), f"{', '.join(unknown)} not among pozyczki.cele"))
+            found.append((("pozyczki", "zalaczniki"), _("{keys} not among pozyczki.cele").format(keys=", ".join(unknown))))
         strays = sorted({item.cel for item in self.wniosek_cele} - set(self.cele))
         if strays:
-            found.append((("pozyczki", "wniosek_cele"), f"{', '.join(strays)} not among pozyczki.cele"))
+            found.append((("pozyczki", "wniosek_cele"), _("{keys} not among pozyczki.cele").format(keys=", ".join(strays))))
         keys = [item.klucz for item in self.wniosek_cele]
         twice = sorted({key for key in keys if keys.count(key) > 1})
         if twice:
-            found.append((("pozyczki", "wniosek_cele"), f"{', '.join(twice)} listed twice"))
+            found.append((("pozyczki", "wniosek_cele"), _("{keys} listed twice").format(keys=", ".join(twice))))
         return found
 
     def application_purposes(self) -> list[ApplicationPurpose]:
@@ -195,21 +196,24 @@ class ZfssParams(Schema):
         found: list[tuple[tuple[str | int, ...], str]] = []
         total = sum(part.procent for part in self.podzial_funduszu)
         if total != 100:
-            found.append((("podzial_funduszu",), f"shares sum to {total} %, not 100 %"))
+            found.append((("podzial_funduszu",), _("shares sum to {total} %, not 100 %").format(total=number(total))))
         found += self.pozyczki.findings()
         parts = {part.klucz for part in self.podzial_funduszu}
         for key, kind in self.swiadczenia.items():
             if kind.czesc_planu and kind.czesc_planu not in parts:
-                found.append((("swiadczenia", key, "czesc_planu"), f"'{kind.czesc_planu}' is no part of "
-                              f"podzial_funduszu ({', '.join(sorted(parts))})"))
+                found.append((("swiadczenia", key, "czesc_planu"), _("{part} is no part of podzial_funduszu ({parts})").format(
+                    part=quoted(kind.czesc_planu), parts=", ".join(sorted(parts)))))
         if self.pozyczki.czesc_planu and self.pozyczki.czesc_planu not in parts:
-            found.append((("pozyczki", "czesc_planu"), f"'{self.pozyczki.czesc_planu}' is no part of podzial_funduszu"))
+            found.append((("pozyczki", "czesc_planu"), _("{part} is no part of podzial_funduszu").format(
+                part=quoted(self.pozyczki.czesc_planu))))
         for key, kind in self.swiadczenia.items():
             if kind.grupy and len(kind.grupy) != count:
-                found.append((("swiadczenia", key, "grupy"), f"needs one entry per income group ({count})"))
+                found.append((("swiadczenia", key, "grupy"), _("needs one entry per income group ({count})").format(
+                    count=count)))
         for name in ("choroba_pracownika", "choroba_czlonka_rodziny"):
             if len(getattr(self.zapomogi_losowe, name)) != count:
-                found.append((("zapomogi_losowe", name), f"needs one entry per income group ({count})"))
+                found.append((("zapomogi_losowe", name), _("needs one entry per income group ({count})").format(
+                    count=count)))
         return found
 
 

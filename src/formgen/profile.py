@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from formgen.fields import Date, Nip, Regon, Schema, Text
+from formgen.i18n import _
 
 
 class Address(Schema):
@@ -61,10 +62,11 @@ class Regulation(Schema):
         numbers = list(self.zalaczniki.values())
         twice = sorted({n for n in numbers if numbers.count(n) > 1})
         if twice:
-            raise ValueError(f"annex numbers given to more than one form: {', '.join(twice)}")
+            raise ValueError(_("annex numbers given to more than one form: {numbers}").format(numbers=", ".join(twice)))
         taken = sorted(set(numbers) & set(self.inne_zalaczniki))
         if taken:
-            raise ValueError(f"annex numbers of other documents given to forms: {', '.join(taken)}")
+            raise ValueError(_("annex numbers of other documents given to forms: {numbers}").format(
+                numbers=", ".join(taken)))
         return self
 
 

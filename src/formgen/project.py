@@ -14,6 +14,7 @@ from formgen.builtin import builtin_data, builtin_templates
 from formgen.cases.validation import load_file
 from formgen.catalog import Catalog
 from formgen.errors import CatalogError, InputError
+from formgen.i18n import _
 from formgen.params import InterventionProcedures, ZfssParams
 from formgen.profile import Profile
 from formgen.rules.intervention import Procedure
@@ -72,7 +73,7 @@ class Project:
     @cached_property
     def catalog(self) -> Catalog:
         if not self.templates.is_dir():
-            raise CatalogError(f"templates folder not found: {self.templates}")
+            raise CatalogError(_("templates folder not found: {folder}").format(folder=self.templates))
         return Catalog(self.templates, self.overrides)
 
     def data_file(self, relative: str) -> Path:
@@ -100,8 +101,12 @@ class Project:
         relative = f"params/zfss-{year}.yaml"
         if not (self.data / relative).is_file():
             self.data_file(relative)
-            hint = f" (formgen year {year} makes it from the year before)" if self.register else ""
-            raise CatalogError(f"no fund parameters for {year}: {self.data / relative} is missing{hint}")
+            if self.register:
+                message = _("no fund parameters for {year}: {path} is missing (formgen year {year} makes it from "
+                            "the year before)")
+            else:
+                message = _("no fund parameters for {year}: {path} is missing")
+            raise CatalogError(message.format(year=year, path=self.data / relative))
         return self.data_model(ZfssParams, relative)
 
     @property
@@ -127,7 +132,7 @@ class Project:
     @staticmethod
     def _load(model: Any, path: Path) -> Any:
         if not path.is_file():
-            raise CatalogError(f"file not found: {path}")
+            raise CatalogError(_("file not found: {path}").format(path=path))
         try:
             return load_file(model, path)
         except InputError as exc:

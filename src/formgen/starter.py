@@ -1,7 +1,8 @@
 """Starter files for a form or a case kind, made from its schema so they never drift from it.
 
-The YAML starter lists every field with a Polish comment above it (what it is, its unit, the
-allowed values, an example, all from the field's description and examples). A required field
+The YAML starter lists every field with a comment above it (what it is, its unit, the allowed
+values, an example, all from the field's Polish description and examples); its fixed lines are
+in the user's language. A required field
 gets an empty value ("") that fails validation until it is filled, so no plausible-looking
 placeholder ever reaches a document; an optional field is written commented out. The CSV
 starter is the header row of a form, with Polish column titles that the CSV reader accepts
@@ -21,6 +22,7 @@ from pydantic.fields import FieldInfo
 
 from formgen.fields import fold
 from formgen.forms.labels import field_examples
+from formgen.i18n import _
 
 LIST_ITEMS_IN_CSV = 2  # columns for two items of a list of records (two guarantors, two family members)
 WIDTH = 100
@@ -31,10 +33,10 @@ def starter_yaml(form_ids: list[str], model: type[BaseModel], title: str, kind: 
     """A YAML case file to fill in: every field of `model`, commented in Polish."""
     lines = [f"# yaml-language-server: $schema={schema_ref}"] if schema_ref else []
     lines += [f"# {title}",
-              "# Wpisz wartości w miejsce pustych \"\" (pola obowiązkowe). Wiersze zaczynające się od \"# \"",
-              "# to pola nieobowiązkowe: usuń \"# \" i wpisz wartość albo zostaw je tak, jak są.",
+              *_('# Type the values in place of the empty "" (required fields). Lines that begin with "# "\n'
+                 '# are optional fields: remove the "# " and type a value, or leave them as they are.').splitlines(),
               f"rodzaj: {kind}" if kind else f"form: {form_ids[0]}",
-              "# Identyfikator sprawy: nazwa plików wynikowych (litery, cyfry, '.', '_', '-'), np. pozyczka-2026-014.",
+              _("# Case id: the name of the output files (letters, digits, '.', '_', '-'), e.g. pozyczka-2026-014."),
               'id: ""']
     lines += _fields(model, 0, model)
     return "\n".join(lines) + "\n"
@@ -83,9 +85,9 @@ def _comment(info: FieldInfo, root: type[BaseModel], loc: tuple[str, ...], pad: 
     text = description
     examples = field_examples(root, loc)
     if examples and not isinstance(examples[0], (dict, list)):
-        text += f" Przykład: {examples[0]}."
+        text = _("{description} Example: {example}.").format(description=text, example=examples[0]).lstrip()
     if not info.is_required():
-        text += " (nieobowiązkowe)"
+        text = _("{description} (optional)").format(description=text).lstrip()
     return [f"{pad}# {line}" for line in textwrap.wrap(text, WIDTH - len(pad) - 2)] if text else []
 
 
@@ -133,7 +135,7 @@ def _columns(model: type[BaseModel], loc: tuple[str | int, ...],
 
 def csv_header(model: type[BaseModel], with_form: bool = True) -> list[str]:
     """The header row of a form's CSV: form, id, then the Polish column titles."""
-    return (["Formularz"] if with_form else []) + ["Identyfikator sprawy"] + [t for _, t in csv_columns(model)]
+    return (["Formularz"] if with_form else []) + ["Identyfikator sprawy"] + [title for _loc, title in csv_columns(model)]
 
 
 def column_aliases(model: type[BaseModel]) -> dict[str, tuple[str | int, ...]]:

@@ -24,13 +24,14 @@ from pydantic import Field, field_validator
 from formgen.cases.validation import load_file
 from formgen.errors import CatalogError, FormgenError, InputError
 from formgen.fields import Schema, Text
+from formgen.i18n import N_, _
 
 CONFIG = "formgen.yaml"
 HOME_ENV = "FORMGEN_HOME"
 DEFAULT_DB = "rejestr.sqlite"
 KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-SAMPLE_NOTICE = ("formgen: no workspace here (formgen init creates one): using the bundled example "
-                 "institution; documents are marked WZÓR (sample)")
+SAMPLE_NOTICE = N_("formgen: no workspace here (formgen init creates one): using the bundled example "
+                   "institution; documents are marked WZÓR (sample)")
 
 
 class Config(Schema):
@@ -46,7 +47,7 @@ class Config(Schema):
     @classmethod
     def _key(cls, value: str) -> str:
         if not KEY.match(value):
-            raise ValueError("a lowercase slug: letters a-z, digits and single hyphens")
+            raise ValueError(_("a lowercase slug: letters a-z, digits and single hyphens"))
         return value
 
 
@@ -91,7 +92,8 @@ def load(root: Path) -> Workspace:
     """The workspace at `root` (its formgen.yaml read and checked)."""
     path = root / CONFIG
     if not path.is_file():
-        raise FormgenError(f"{root} is not a formgen workspace: {CONFIG} is missing (formgen init {root})")
+        raise FormgenError(_("{root} is not a formgen workspace: {file} is missing (formgen init {root})").format(
+            root=root, file=CONFIG))
     try:
         config = load_file(Config, path)
     except InputError as exc:

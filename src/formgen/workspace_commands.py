@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from formgen.errors import FormgenError
+from formgen.i18n import _, ngettext, quoted
 from formgen.project import Project
 
 
@@ -18,7 +19,8 @@ def init(folder: Path, given: object, assume_yes: bool, year: int | None) -> Non
 
     assert isinstance(given, Answers)
     if (folder / "formgen.yaml").exists():
-        raise FormgenError(f"{folder} is already a formgen workspace (formgen.yaml exists)")
+        raise FormgenError(_("{folder} is already a formgen workspace ({file} exists)").format(
+            folder=folder, file="formgen.yaml"))
     interactive = sys.stdin.isatty() and not assume_yes
 
     def ask(question: str, proposal: str | None) -> str:
@@ -39,18 +41,18 @@ def init(folder: Path, given: object, assume_yes: bool, year: int | None) -> Non
     forms = resolve(given, ask)
     body = profile(given, forms)
     click.echo(summary(body), err=True)
-    if interactive and not click.confirm("Zapisać tak? (Write it like this?)", default=True, err=True):
-        raise FormgenError("init: nothing written")
+    if interactive and not click.confirm(_("Write it like this?"), default=True, err=True):
+        raise FormgenError(_("init: nothing written"))
     written = create(folder, given, forms, year or dt.date.today().year)
     for path in written:
-        click.echo(f"wrote {path}", err=True)
-    click.echo(f"Workspace ready: {folder.resolve()}. Revisit data/params/ and data/institution.yaml "
-               f"(regulations: akt, data, annex numbers).", err=True)
+        click.echo(_("wrote {path}").format(path=path), err=True)
+    click.echo(_("Workspace ready: {folder}. Revisit data/params/ and data/institution.yaml "
+                 "(regulations: akt, data, annex numbers).").format(folder=folder.resolve()), err=True)
 
 
 def _workspace_project(project: Project) -> Project:
     if project.register is None:
-        raise FormgenError("this command needs a workspace (formgen init creates one; or --workspace DIR)")
+        raise FormgenError(_("this command needs a workspace (formgen init creates one; or --workspace DIR)"))
     return project
 
 
@@ -59,7 +61,7 @@ def year(project: Project, year: int) -> None:
     from formgen.year import new_year
 
     made = new_year(_workspace_project(project).data, year)
-    click.echo(f"wrote {made.path} (from {made.source.name}); revisit:")
+    click.echo(_("wrote {path} (from {source}); revisit:").format(path=made.path, source=made.source.name))
     for line in made.revisit:
         click.echo(f"  - {line}")
 
@@ -84,7 +86,8 @@ def register_list(project: Project, year: int | None, form: str | None, person: 
         register.close()
     for line in listing(rows):
         click.echo(line)
-    click.echo(f"{len(rows)} document(s).", err=True)
+    click.echo(ngettext("{count} document(s).", "{count} document(s).", len(rows)).format(count=len(rows)),
+               err=True)
 
 
 def register_show(project: Project, number: int) -> None:
@@ -97,7 +100,7 @@ def register_show(project: Project, number: int) -> None:
     finally:
         register.close()
     if row is None:
-        raise FormgenError(f"no document no. {number} in this institution's register")
+        raise FormgenError(_("no document no. {number} in this institution's register").format(number=number))
     for line in details(row):
         click.echo(line)
 
@@ -113,7 +116,8 @@ def register_export(project: Project, target: Path, year: int | None, form: str 
     finally:
         register.close()
     export(rows, target)
-    click.echo(f"{len(rows)} document(s) written to {target}.", err=True)
+    click.echo(ngettext("{count} document(s) written to {target}.", "{count} document(s) written to {target}.",
+                        len(rows)).format(count=len(rows), target=target), err=True)
 
 
 def register_repaid(project: Project, case_id: str, day: dt.date) -> None:
@@ -124,5 +128,5 @@ def register_repaid(project: Project, case_id: str, day: dt.date) -> None:
     finally:
         register.close()
     if not changed:
-        raise FormgenError(f"no loan agreement of case '{case_id}' in the register")
-    click.echo(f"loan of case {case_id}: repaid on {day.isoformat()}")
+        raise FormgenError(_("no loan agreement of case {case} in the register").format(case=quoted(case_id)))
+    click.echo(_("loan of case {case}: repaid on {date}").format(case=case_id, date=day.isoformat()))

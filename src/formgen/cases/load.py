@@ -19,9 +19,11 @@ from formgen.errors import CatalogError, InputError, Problem, describe
 from formgen.fields import CaseId
 from formgen.forms.common import name_warnings
 from formgen.forms.labels import field_info
+from formgen.i18n import N_, _
 from formgen.project import Project
 
 READERS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv"}
+WARNING = N_("warning: {message}")  # a case's warning: worth a look, not an error
 _CASE_ID = TypeAdapter(CaseId)
 
 
@@ -61,7 +63,7 @@ def discover(paths: list[Path], skip: tuple[Path, ...] = ()) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise InputError([Problem(str(path), 0, "", "no such file or folder")])
+            raise InputError([Problem(str(path), 0, "", _("no such file or folder"))])
     return list(dict.fromkeys(found))
 
 
@@ -72,7 +74,7 @@ def read_records(path: Path, form: str | None = None, encoding: str | None = Non
     titled with the form's Polish field titles."""
     kind = READERS.get(path.suffix.lower())
     if kind is None:
-        raise InputError([Problem(str(path), 0, "", "not a case file (use .yaml, .yml or .csv)")])
+        raise InputError([Problem(str(path), 0, "", _("not a case file (use .yaml, .yml or .csv)"))])
     if kind == "csv":
         return read_csv(path, form, encoding, _aliases(project) if project else None)
     records = read_yaml(path, encoding)
@@ -100,10 +102,11 @@ def forms_of(record: Record, project: Project) -> tuple[Form, ...]:
         if kind is not None:
             return project.catalog.forms_of_kind(str(kind), ids)
         if ids is None:
-            raise InputError([at(record, ("form",), "required field is missing (the form id)")])
+            raise InputError(labelled([at(record, ("form",), _("required field is missing (the form id)"))], BaseModel))
         return tuple(project.catalog.get(i) for i in ids)
     except CatalogError as exc:
-        raise InputError([at(record, ("rodzaj",) if kind is not None else ("form",), exc.message)]) from None
+        where = ("rodzaj",) if kind is not None else ("form",)
+        raise InputError(labelled([at(record, where, exc.message)], BaseModel)) from None
 
 
 def to_case(record: Record, project: Project) -> Case:
@@ -116,7 +119,7 @@ def to_case(record: Record, project: Project) -> Case:
     except InputError:
         raise
     except Exception as exc:
-        raise InputError([at(record, (), f"cannot be checked: {describe(exc)}")]) from exc
+        raise InputError([at(record, (), _("cannot be checked: {error}").format(error=describe(exc)))]) from exc
 
 
 def _to_case(record: Record, project: Project) -> Case:
@@ -129,7 +132,8 @@ def _to_case(record: Record, project: Project) -> Case:
         data = schema.model_validate(fields)
     except ValidationError as exc:
         raise InputError(labelled(problems + problems_of(exc, record), schema)) from None
-    warnings = tuple(labelled([at(record, loc, f"warning: {msg}") for loc, msg in name_warnings(data)], schema))
+    warnings = tuple(labelled([at(record, loc, _(WARNING).format(message=msg)) for loc, msg in name_warnings(data)],
+                              schema))
     answers = record.answers or NONE
     if answers:
         data = attach(data, answers)
@@ -140,6 +144,11 @@ def _to_case(record: Record, project: Project) -> Case:
     if problems:
         raise InputError(labelled(problems, schema))
     return case
+
+
+def bare_warning(message: str) -> str:
+    """A warning's message without its "warning: " (the web page shows warnings apart)."""
+    return message.removeprefix(_(WARNING).format(message=""))
 
 
 def labelled(problems: list[Problem], schema: type[BaseModel]) -> list[Problem]:
@@ -168,7 +177,7 @@ def _run_check(form: Form, case: Case, project: Project) -> list[Problem]:
 def _case_id(record: Record, problems: list[Problem]) -> str:
     raw = record.data.get("id")
     if raw is None:
-        problems.append(at(record, ("id",), "required field is missing (the case id)"))
+        problems.append(at(record, ("id",), _("required field is missing (the case id)")))
         return ""
     try:
         return str(_CASE_ID.validate_python(raw))
@@ -209,7 +218,7 @@ def _read(path: Path, form: str | None, encoding: str | None, project: Project) 
     except InputError as exc:
         return [exc]
     except Exception as exc:  # noqa: BLE001 - an unreadable file is that file's problem only
-        return [InputError([Problem(str(path), 0, "", f"cannot be read: {describe(exc)}")])]
+        return [InputError([Problem(str(path), 0, "", _("cannot be read: {error}").format(error=describe(exc)))])]
 
 def registers(cases: list[Case], project: Project) -> list[Case]:
     """One derived case per register form whose source form occurs among the cases."""

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from formgen.i18n import ngettext
+
 Loc = tuple[str | int, ...]
 
 # Limits on what one input file may hold (README, "Limits"): beyond them a file or value is
@@ -53,5 +55,7 @@ def read_limited(path: Path) -> bytes:
     """Read a whole input file, refusing ones too large to be a case file."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ValueError(f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
+        raise ValueError(ngettext("file is {count} byte; the limit is {limit}",
+                                  "file is {count} bytes; the limit is {limit}", size).format(
+            count=size, limit=MAX_FILE_BYTES))
     return path.read_bytes()

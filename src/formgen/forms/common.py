@@ -120,8 +120,12 @@ class Person(Schema):
             return []
         model = self._declined(guessed[0]).model  # type: ignore[arg-type]
         forms = ", ".join(f"{case}: {self.in_case(case)}" for case in unset)
-        how = f" (wzór: {model})" if model else ""
-        return [(guessed[0], f"odmiana przez analogię{how}: {forms}; podaj 'odmiana', jeśli niepoprawna")]
+        if model:
+            message = _("declined by analogy (model: {model}): {forms}; give 'odmiana' if they are wrong").format(
+                model=model, forms=forms)
+        else:
+            message = _("declined by analogy: {forms}; give 'odmiana' if they are wrong").format(forms=forms)
+        return [(guessed[0], message)]
 
 
 class Applicant(Person):

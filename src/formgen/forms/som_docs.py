@@ -13,6 +13,7 @@ from formgen.cases.answers import Answered
 from formgen.fields import Date, LongText, Schema, Text
 from formgen.forms.common import Findings, Loc, Person, by_sex
 from formgen.forms.som import Child
+from formgen.i18n import _, ngettext, quoted
 from formgen.project import Project
 from formgen.rules.dates import add_months
 
@@ -25,7 +26,7 @@ def _parse_time(value: Any) -> Any:
         return value
     match = _TIME.match(value.strip())
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise ValueError(f"not a time: '{value.strip()}' (use 14:30)")
+        raise ValueError(_("not a time: '{value}' (use 14:30)").format(value=value.strip()))
     return f"{int(match[1]):02d}:{match[2]}"
 
 
@@ -43,13 +44,13 @@ def _later(day: dt.date, time: str | None, ref_day: dt.date, ref_time: str | Non
 def _born_after(child: Child, day: dt.date) -> Findings:
     """A child's birth date after the document's date, as a finding."""
     if child.data_urodzenia and child.data_urodzenia > day:
-        return [(("dziecko", "data_urodzenia"), f"is after the document's date {day.isoformat()}")]
+        return [(("dziecko", "data_urodzenia"), _("is after the document's date {date}").format(date=day.isoformat()))]
     return []
 
 
 def _blank(count: int, *keys: str) -> list[dict[str, Any]]:
     """Empty table rows (every cell None, left blank) to fill by hand."""
-    return [dict.fromkeys(keys) for _ in range(count)]
+    return [dict.fromkeys(keys) for _row in range(count)]
 
 
 # --- Karta zgłoszenia zdarzenia (SOM-D Zał. 4, §14) --------------------------------------
@@ -194,25 +195,25 @@ def check_incident(card: IncidentReport, project: Project) -> Findings:
     """Event, report, notifications and hand-over in time order; 'inne' described."""
     event, day, time = card.zdarzenie, card.data_zgloszenia, card.godzina_zgloszenia
     found = _born_after(card.dziecko, event.data)
-    after_report = f"is before the report (data_zgloszenia {day})"
+    after_report = _("is before the report (data_zgloszenia {date})").format(date=day)
     if event.data > day:
-        found.append((("data_zgloszenia",), f"is before the event (zdarzenie.data {event.data})"))
+        found.append((("data_zgloszenia",), _("is before the event (zdarzenie.data {date})").format(date=event.data)))
     elif _later(event.data, event.godzina, day, time):
         found.append((("godzina_zgloszenia",),
-                      f"is before the event (zdarzenie.godzina {event.godzina})"))
+                      _("is before the event (zdarzenie.godzina {time})").format(time=event.godzina)))
     for i, notice in enumerate(card.powiadomieni):
         if notice.data < day:
             found.append((("powiadomieni", i, "data"), after_report))
         elif _later(day, time, notice.data, notice.godzina):
             found.append((("powiadomieni", i, "godzina"),
-                          f"is before the report (godzina_zgloszenia {time})"))
+                          _("is before the report (godzina_zgloszenia {time})").format(time=time)))
     if card.przekazano_dyrektorowi and card.przekazano_dyrektorowi < day:
         found.append((("przekazano_dyrektorowi",), after_report))
     other = ("zdarzenie", "inny_rodzaj")
     if "inne" in event.rodzaj and not event.inny_rodzaj:
-        found.append((other, "required when zdarzenie.rodzaj includes 'inne'"))
+        found.append((other, _("required when zdarzenie.rodzaj includes 'inne'")))
     if event.inny_rodzaj and "inne" not in event.rodzaj:
-        found.append((other, "given, but zdarzenie.rodzaj lacks 'inne'"))
+        found.append((other, _("given, but zdarzenie.rodzaj lacks 'inne'")))
     return found
 
 
@@ -289,11 +290,11 @@ def check_notes(case: ServiceNotes, project: Project) -> Findings:
     for i, note in enumerate(case.notatki):
         if note.numer and note.numer in seen:
             found.append((("notatki", i, "numer"),
-                          f"number '{note.numer}' is used by an earlier note"))
+                          _("number {number} is used by an earlier note").format(number=quoted(note.numer))))
         seen.add(note.numer or "")
         if note.przekazano_dyrektorowi and note.przekazano_dyrektorowi < note.data:
             found.append((("notatki", i, "przekazano_dyrektorowi"),
-                          f"is before the note's date {note.data}"))
+                          _("is before the note's date {date}").format(date=note.data)))
     return found
 
 
@@ -407,7 +408,7 @@ def check_help_plan(case: HelpPlan, project: Project) -> Findings:
     """Deadlines, review and the parents' meeting not before the plan's date."""
     plan = case.plan_pomocy
     found = _born_after(case.dziecko, plan.data)
-    late = f"is before the plan's date (plan_pomocy.data {plan.data})"
+    late = _("is before the plan's date (plan_pomocy.data {date})").format(date=plan.data)
     for i, action in enumerate(plan.dzialania):
         if action.termin and action.termin < plan.data:
             found.append((("plan_pomocy", "dzialania", i, "termin"), late))
@@ -539,7 +540,7 @@ def check_image_consent(case: ImageConsent, project: Project) -> Findings:
         return []
     found = _born_after(case.dziecko, case.data)
     if case.obowiazuje_do and case.obowiazuje_do < case.data:
-        found.append((("obowiazuje_do",), f"is before the consent's date {case.data}"))
+        found.append((("obowiazuje_do",), _("is before the consent's date {date}").format(date=case.data)))
     return found
 
 
@@ -639,16 +640,18 @@ def _check_residence(i: int, stay: Residence, on: dt.date | None, years: int) ->
     where: Loc = ("panstwa", i)
     found: Findings = []
     if stay.panstwo.casefold() in POLAND:
-        found.append(((*where, "panstwo"), "list only countries other than Poland"))
+        found.append(((*where, "panstwo"), _("list only countries other than Poland")))
     if stay.od and stay.do and stay.od > stay.do:
-        found.append(((*where, "do"), f"is before the start of the stay ({stay.od})"))
+        found.append(((*where, "do"), _("is before the start of the stay ({date})").format(date=stay.od)))
     if on and stay.od and stay.od > on:
-        found.append(((*where, "od"), f"is after the statement's date {on}"))
+        found.append(((*where, "od"), _("is after the statement's date {date}").format(date=on)))
     if on and stay.do:
         since = add_months(on, -12 * years)
         if stay.do < since:
-            found.append(((*where, "do"), (f"the stay ended before {since}, more than "
-                                           f"{years} years ago; leave it out")))
+            found.append(((*where, "do"), ngettext(
+                "the stay ended before {date}, more than {years} years ago; leave it out",
+                "the stay ended before {date}, more than {years} years ago; leave it out", years).format(
+                date=since, years=years)))
     return found
 
 
@@ -662,7 +665,7 @@ def check_candidate(case: CandidateStatement, project: Project) -> Findings:
     for i, country in enumerate(case.bez_rejestru):
         if country.casefold() not in listed:
             found.append((("bez_rejestru", i),
-                          f"'{country}' is not among the countries in panstwa"))
+                          _("{country} is not among the countries in panstwa").format(country=quoted(country))))
     return found
 
 

@@ -11,6 +11,7 @@ from formgen.errors import CatalogError
 from formgen.cases.answers import Answered
 from formgen.fields import Date, LongText, Money, Percent, Schema, Text
 from formgen.forms.common import Findings, Person, Sex, by_sex
+from formgen.i18n import _, number, quoted
 from formgen.project import Project
 from formgen.rules import fund, income, loan
 
@@ -159,15 +160,16 @@ def check_loan_agreement(case: LoanAgreement, project: Project) -> Findings:
         guarantors=len(case.poreczyciele), required_guarantors=params.poreczyciele, principal=case.kwota)
     found: Findings = [((*field.split("."),), msg) for field, msg in problems]
     if case.kwota <= 0:
-        found.append((("kwota",), "must be more than 0"))
+        found.append((("kwota",), _("must be more than 0")))
     if case.kwota > params.kwota_maks:
-        found.append((("kwota",), f"exceeds the year's loan limit of {params.kwota_maks} zł"))
+        found.append((("kwota",), _("exceeds the year's loan limit of {amount} zł").format(
+            amount=number(params.kwota_maks))))
     if case.data_umowy < case.decyzja.data:
-        found.append((("data_umowy",), "the agreement cannot precede the decision"))
+        found.append((("data_umowy",), _("the agreement cannot precede the decision")))
     for i, guarantor in enumerate(case.poreczyciele):
         if guarantor.zatrudnienie != "nieokreslony":
             found.append((("poreczyciele", i, "zatrudnienie"),
-                          "a guarantor must be employed for an indefinite period (§17 ust. 4)"))
+                          _("a guarantor must be employed for an indefinite period (§17 ust. 4)")))
     return found
 
 
@@ -247,15 +249,16 @@ def check_income(case: IncomeStatement, project: Project) -> Findings:
     """One applicant, children with birth dates that precede the statement."""
     found: Findings = []
     if not case.rodzina:
-        return [(("rodzina",), "list the household's members (at least the applicant)")]
+        return [(("rodzina",), _("list the household's members (at least the applicant)"))]
     applicants = [m for m in case.rodzina if m.pokrewienstwo == "wnioskodawca"]
     if len(applicants) != 1:
-        found.append((("rodzina",), f"exactly one member must be 'wnioskodawca', found {len(applicants)}"))
+        found.append((("rodzina",), _("exactly one member must be {kinship}, found {count}").format(
+            kinship=quoted("wnioskodawca"), count=len(applicants))))
     for i, member in enumerate(case.rodzina):
         if member.pokrewienstwo == "dziecko" and member.data_urodzenia is None:
-            found.append((("rodzina", i, "data_urodzenia"), "required for a child"))
+            found.append((("rodzina", i, "data_urodzenia"), _("required for a child")))
         if member.data_urodzenia and member.data_urodzenia > case.data:
-            found.append((("rodzina", i, "data_urodzenia"), "is after the statement's date"))
+            found.append((("rodzina", i, "data_urodzenia"), _("is after the statement's date")))
     return found
 
 
@@ -352,12 +355,14 @@ def check_fund_plan(case: FundPlan, project: Project) -> Findings:
         return [(("rok",), exc.message)]
     for i, part in enumerate(case.podzial):
         if part.klucz not in known:
-            found.append((("podzial", i, "klucz"), f"unknown part; known: {', '.join(sorted(known))}"))
+            found.append((("podzial", i, "klucz"), _("unknown part; known: {parts}").format(
+                parts=", ".join(sorted(known)))))
     total = sum(_shares(case, project).values(), Decimal(0))
     if not found and total != 100:
-        found.append((("podzial",), f"the shares sum to {total.normalize():f} %, not 100 %"))
+        found.append((("podzial",), _("the shares sum to {total} %, not 100 %").format(
+            total=number(f"{total.normalize():f}"))))
     if case.data_posiedzenia.year > case.rok:
-        found.append((("data_posiedzenia",), f"the meeting is after the plan's year {case.rok}"))
+        found.append((("data_posiedzenia",), _("the meeting is after the plan's year {year}").format(year=case.rok)))
     return found
 
 

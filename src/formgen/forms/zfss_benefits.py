@@ -15,6 +15,7 @@ from formgen.fields import Date, LongText, Money, Schema, Text
 from formgen.forms.common import Applicant, Findings, by_sex
 from formgen.forms.som import Child
 from formgen.forms.zfss import FamilyMember, IncomeStatement, check_income, income_context
+from formgen.i18n import _, ngettext, number, quoted
 from formgen.params import BenefitKind, ZfssParams
 from formgen.project import Project
 from formgen.rules import benefit
@@ -136,7 +137,7 @@ class Terms:
     kind: BenefitKind
     percent: Decimal | None  # None: the bills in full
     cap: Decimal | None
-    cap_text: str  # how the cap is named in messages
+    over: str  # the message for a committee's amount above the cap
 
 
 TermsOf = Callable[[Any, ZfssParams, int], Terms]
@@ -145,8 +146,8 @@ TermsOf = Callable[[Any, ZfssParams, int], Terms]
 def _kind(params: ZfssParams, key: str) -> BenefitKind:
     """A benefit kind of the year's parameters, or a CatalogError naming it."""
     if key not in params.swiadczenia:
-        raise CatalogError(f"the {params.rok} parameters have no benefit kind '{key}' "
-                           "(swiadczenia)")
+        raise CatalogError(_("the {year} parameters have no benefit kind {kind} (swiadczenia)").format(
+            year=params.rok, kind=quoted(key)))
     return params.swiadczenia[key]
 
 
@@ -154,9 +155,11 @@ def _by_group(params: ZfssParams, key: str, group: int) -> Terms:
     """The kind's percentage and cap for an income group."""
     kind = _kind(params, key)
     if not kind.grupy:
-        raise CatalogError(f"the {params.rok} parameters give no per-group caps for '{key}'")
+        raise CatalogError(_("the {year} parameters give no per-group caps for {kind}").format(
+            year=params.rok, kind=quoted(key)))
     share = kind.grupy[group - 1]
-    return Terms(kind, share.procent, share.maks, f"the group {group} cap of {share.maks} zł")
+    return Terms(kind, share.procent, share.maks, _("exceeds the group {group} cap of {cap} zł").format(
+        group=group, cap=number(share.maks)))
 
 
 def _group(case: Application, params: ZfssParams, project: Project) -> tuple[int | None, Findings]:
@@ -164,12 +167,12 @@ def _group(case: Application, params: ZfssParams, project: Project) -> tuple[int
     count = len(params.grupy_dochodowe)
     if case.grupa is not None:
         if not 1 <= case.grupa <= count:
-            message = f"no income group {case.grupa}; the {params.rok} plan has groups 1-{count}"
+            message = _("no income group {group}; the {year} plan has groups 1-{count}").format(
+                group=case.grupa, year=params.rok, count=count)
             return None, [(("grupa",), message)]
         return case.grupa, []
     if not case.rodzina:
-        message = "give the income group (grupa) or the family's incomes (rodzina)"
-        return None, [(("grupa",), message)]
+        return None, [(("grupa",), _("give the income group (grupa) or the family's incomes (rodzina)"))]
     statement = IncomeStatement.model_construct(data=case.data, miejscowosc=None,
                                                 rodzina=case.rodzina)
     found = check_income(statement, project)
@@ -185,16 +188,17 @@ def _check_opinion(case: Application, terms: Terms) -> Findings:
     if opinion is None:
         return []
     if opinion.data and opinion.data < case.data:
-        found.append((("opinia", "data"), f"the opinion precedes the application of {case.data}"))
+        found.append((("opinia", "data"), _("the opinion precedes the application of {date}").format(
+            date=case.data)))
     if opinion.wniosek == "odmowic":
         if opinion.kwota is not None:
-            found.append((("opinia", "kwota"), "an amount goes with wniosek: przyznac only"))
+            found.append((("opinia", "kwota"), _("an amount goes with wniosek: przyznac only")))
         return found
     if opinion.kwota is None and not case.rachunki:
         found.append((("opinia",),
-                      "to grant, give the bills (rachunki) or the committee's amount (kwota)"))
+                      _("to grant, give the bills (rachunki) or the committee's amount (kwota)")))
     if opinion.kwota is not None and terms.cap is not None and opinion.kwota > terms.cap:
-        found.append((("opinia", "kwota"), f"exceeds {terms.cap_text}"))
+        found.append((("opinia", "kwota"), terms.over))
     return found
 
 
@@ -233,7 +237,7 @@ def application_context(case: Application, project: Project, terms_of: TermsOf,
                         signers: int) -> dict[str, Any]:
     """Values shared by the applications: group, terms, the decision's three amounts, signers."""
     params = project.zfss(case.data.year)
-    group, _ = _group(case, params, project)
+    group, _found = _group(case, params, project)
     assert group is not None  # the check has passed
     terms = terms_of(case, params, group)
     award = _amounts(case, terms, params)
@@ -279,10 +283,12 @@ def check_holiday(case: HolidayApplication, project: Project) -> Findings:
     minimum = _min_leave(project, case)
     found: Findings = []
     if days < 1:
-        found.append((("urlop_do",), f"the leave ends before it starts ({case.urlop_od})"))
+        found.append((("urlop_do",), _("the leave ends before it starts ({date})").format(date=case.urlop_od)))
     elif days < minimum:
-        found.append((("urlop_do",), (f"the leave lasts {days} days; at least {minimum} "
-                                      "consecutive calendar days are required (§13 ust. 5)")))
+        found.append((("urlop_do",), ngettext(
+            "the leave lasts {days} days; at least {minimum} consecutive calendar days are required (§13 ust. 5)",
+            "the leave lasts {days} days; at least {minimum} consecutive calendar days are required (§13 ust. 5)",
+            days).format(days=days, minimum=minimum)))
     return found + check_application(case, project, _holiday_terms)
 
 
@@ -337,18 +343,20 @@ def check_child_holiday(case: ChildHolidayApplication, project: Project) -> Find
     limit = _child_age_limit(project, case)
     birth = case.dziecko.data_urodzenia
     if birth is None:
-        found.append((("dziecko", "data_urodzenia"),
-                      f"required: the child must be under {limit} when the holiday starts"))
+        found.append((("dziecko", "data_urodzenia"), ngettext(
+            "required: the child must be under {limit} when the holiday starts",
+            "required: the child must be under {limit} when the holiday starts", limit).format(limit=limit)))
     elif birth > case.wypoczynek_od:
-        found.append((("dziecko", "data_urodzenia"), "is after the holiday's start"))
+        found.append((("dziecko", "data_urodzenia"), _("is after the holiday's start")))
     elif (age := age_on(birth, case.wypoczynek_od)) >= limit:
-        found.append((("dziecko", "data_urodzenia"),
-                      (f"the child is {age} on {case.wypoczynek_od}, the holiday's start; "
-                       f"the limit is under {limit}")))
+        found.append((("dziecko", "data_urodzenia"), ngettext(
+            "the child is {age} on {date}, the holiday's start; the limit is under {limit}",
+            "the child is {age} on {date}, the holiday's start; the limit is under {limit}", age).format(
+            age=age, date=case.wypoczynek_od, limit=limit)))
     if case.forma == "inny" and case.forma_inna is None:
-        found.append((("forma_inna",), "name the kind of organised holiday (forma: inny)"))
+        found.append((("forma_inna",), _("name the kind of organised holiday (forma: inny)")))
     if case.wypoczynek_do and case.wypoczynek_do < case.wypoczynek_od:
-        found.append((("wypoczynek_do",), "the holiday ends before it starts"))
+        found.append((("wypoczynek_do",), _("the holiday ends before it starts")))
     return found + check_application(case, project, _child_terms)
 
 
@@ -407,22 +415,23 @@ def _grant_terms(case: Any, params: ZfssParams, group: int) -> Terms:
     amount = getattr(params.zapomogi_losowe, case.zdarzenie)
     cap = amount[group - 1] if isinstance(amount, list) else amount
     kind = _kind(params, "zapomoga_losowa")
-    return Terms(kind, None, cap, f"the cap of {cap} zł for {case.zdarzenie}")
+    return Terms(kind, None, cap, _("exceeds the cap of {cap} zł for {event}").format(
+        cap=number(cap), event=case.zdarzenie))
 
 
 def check_grant(case: GrantApplication, project: Project) -> Findings:
     """One hardship grant per calendar year (§23 ust. 1); a random grant names its event."""
     found: Findings = []
     if case.zapomoga == "losowa" and case.zdarzenie is None:
-        return [(("zdarzenie",), f"a random-event grant names its event: {', '.join(EVENTS)}")]
+        return [(("zdarzenie",), _("a random-event grant names its event: {events}").format(events=", ".join(EVENTS)))]
     if case.zapomoga == "materialna" and case.zdarzenie is not None:
-        found.append((("zdarzenie",), "only for zapomoga: losowa"))
+        found.append((("zdarzenie",), _("only for zapomoga: losowa")))
     last = case.ostatnia_zapomoga
     if last and last > case.data:
-        found.append((("ostatnia_zapomoga",), "is after the application's date"))
+        found.append((("ostatnia_zapomoga",), _("is after the application's date")))
     elif last and case.zapomoga == "materialna" and last.year == case.data.year:
-        message = (f"a hardship grant was already given in {last.year} (on {last}); "
-                   "one per calendar year (§23 ust. 1)")
+        message = _("a hardship grant was already given in {year} (on {date}); one per calendar year "
+                    "(§23 ust. 1)").format(year=last.year, date=last)
         found.append((("ostatnia_zapomoga",), message))
     return found + check_application(case, project, _grant_terms)
 
@@ -466,8 +475,9 @@ def _culture_terms(case: Any, params: ZfssParams, group: int) -> Terms:
     assert terms.cap is not None
     used = used_in_quarter(case)[0]
     left = max(ZERO, terms.cap - used)
-    return Terms(terms.kind, terms.percent, left, (f"the cap left this quarter, {left} zł "
-                 f"(group {group}: {terms.cap} zł, already granted {used} zł)"))
+    return Terms(terms.kind, terms.percent, left, _(
+        "exceeds the cap left this quarter, {left} zł (group {group}: {cap} zł, already granted {used} zł)").format(
+        left=number(left), group=group, cap=number(terms.cap), used=number(used)))
 
 
 def check_culture(case: CultureApplication, project: Project) -> Findings:
@@ -476,10 +486,11 @@ def check_culture(case: CultureApplication, project: Project) -> Findings:
     if found or case.opinia is None or case.opinia.wniosek != "przyznac":
         return found
     params = project.zfss(case.data.year)
-    group, _ = _group(case, params, project)
+    group, _found = _group(case, params, project)
     terms = _by_group(params, "kultura_sport", group or 1)
     if terms.cap is not None and used_in_quarter(case)[0] >= terms.cap:
-        return [(("wykorzystano_w_kwartale",), f"{terms.cap_text} for the quarter is used up")]
+        return [(("wykorzystano_w_kwartale",), _("the group {group} cap of {cap} zł for the quarter is used up").format(
+            group=group or 1, cap=number(terms.cap)))]
     return []
 
 
@@ -522,7 +533,7 @@ def check_subsidy_table(case: SubsidyTable, project: Project) -> Findings:
     except CatalogError as exc:
         return [(("rok",), exc.message)]
     if case.data_posiedzenia.year > case.rok:
-        return [(("data_posiedzenia",), f"the meeting is after the table's year {case.rok}")]
+        return [(("data_posiedzenia",), _("the meeting is after the table's year {year}").format(year=case.rok))]
     return []
 
 

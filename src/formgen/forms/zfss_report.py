@@ -16,6 +16,7 @@ from formgen.cases.answers import Answered, answers_of
 from formgen.errors import CatalogError
 from formgen.fields import Date, Money, Schema, Text
 from formgen.forms.common import Findings
+from formgen.i18n import _
 from formgen.project import Project
 from formgen.rules import fund
 
@@ -86,12 +87,13 @@ def check_plan_execution(case: PlanExecution, project: Project) -> Findings:
     seen: set[str] = set()
     for i, row in enumerate(case.wykonanie):
         if row.klucz not in parts:
-            found.append((("wykonanie", i, "klucz"), f"unknown part; known: {', '.join(sorted(parts))}"))
+            found.append((("wykonanie", i, "klucz"), _("unknown part; known: {parts}").format(
+                parts=", ".join(sorted(parts)))))
         elif row.klucz in seen:
-            found.append((("wykonanie", i, "klucz"), "given twice"))
+            found.append((("wykonanie", i, "klucz"), _("given twice")))
         seen.add(row.klucz)
     if case.data.year < case.rok:
-        found.append((("data",), f"the report precedes its year {case.rok}"))
+        found.append((("data",), _("the report precedes its year {year}").format(year=case.rok)))
     return found
 
 

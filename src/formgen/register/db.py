@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from formgen.errors import FormgenError
+from formgen.i18n import _
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_SECONDS = 60  # how long a writer waits for another process's transaction (SQLite)
@@ -33,10 +34,11 @@ def engine_for(url: str) -> Engine:
         else:
             engine = create_engine(url, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError) as exc:
-        raise FormgenError(f"register: cannot use the URL {hide_password(url)}: {exc}") from None
+        raise FormgenError(_("register: cannot use the URL {url}: {error}").format(
+            url=hide_password(url), error=exc)) from None
     except ImportError as exc:
-        raise FormgenError(f"register: {exc.name} is needed for {hide_password(url)} "
-                           f"(pip install 'formgen[postgres]')") from None
+        raise FormgenError(_("register: {module} is needed for {url} (pip install 'formgen[postgres]')").format(
+            module=exc.name, url=hide_password(url))) from None
     return engine
 
 
@@ -62,7 +64,7 @@ def hide_password(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
-        return "(unreadable URL)"
+        return _("(unreadable URL)")
 
 
 def alembic_config(script_location: Path = MIGRATIONS) -> Config:
@@ -97,7 +99,7 @@ def migrate(engine: Engine, script_location: Path = MIGRATIONS) -> None:
         try:
             command.upgrade(config, "head")
         except OperationalError as exc:
-            raise FormgenError(f"register: cannot update the schema: {exc.orig}") from None
+            raise FormgenError(_("register: cannot update the schema: {error}").format(error=exc.orig)) from None
         finally:
             if postgres:
                 connection.rollback()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from formgen.errors import FormgenError
+from formgen.i18n import _
 from formgen.output import write_atomic
 from formgen.register.entry import Row
 from formgen.rules.money import format_amount
@@ -98,7 +99,7 @@ def export(rows: list[Row], target: Path) -> None:
     """Write the rows to a .csv or .xlsx file (atomically)."""
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise FormgenError(f"{target}: export to a .csv or .xlsx file")
+        raise FormgenError(_("{path}: export to a .csv or .xlsx file").format(path=target))
     write_atomic(target, to_csv(rows) if suffix == ".csv" else to_xlsx(rows))
 
 

@@ -16,9 +16,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from formgen.cases.load import to_case
+from formgen.cases.load import labelled, to_case
 from formgen.cases.validation import located
 from formgen.errors import InputError, Problem
+from formgen.i18n import _, ngettext
 from formgen.project import Project
 from formgen.register.check import Numbering, evaluate
 from formgen.register.entry import Issued, from_json, to_json, with_source
@@ -71,7 +72,7 @@ class Recorder:
                 continue  # the job reports it, with every other problem of the case
             found = evaluate(case, self.project, self.ledger, self.numbering, self.when.date())
             if found.findings:
-                problems += located(record, found.findings)
+                problems += labelled(located(record, found.findings), self.project.catalog.merged_schema(case.forms))
                 continue
             record.answers = found.answers or None
             entries += [with_source(entry, record.data) for entry in found.entries]
@@ -93,8 +94,8 @@ class Recorder:
         for entry in entries:
             outcome = self.register.record(entry, {"folder": str(self.out), "files": files})
             if outcome == "korekta":
-                said.append(f"register: {entry.form} {entry.case_id}: a correction; the earlier record "
-                            f"is kept as superseded")
+                said.append(_("register: {form} {case}: a correction; the earlier record is kept as "
+                              "superseded").format(form=entry.form, case=entry.case_id))
         if entries:
             self._append({"pid": os.getpid(), "key": key, "state": "done"})
         return said
@@ -130,8 +131,8 @@ class Recorder:
             elif self._present(body["files"]):
                 for entry in map(from_json, body["entries"]):
                     self.register.record(entry, {"folder": str(self.out), "files": body["files"]})
-                    self.notes.append(f"register: {entry.form} {entry.case_id} was written by an interrupted "
-                                      f"run but not recorded; recorded now")
+                    self.notes.append(_("register: {form} {case} was written by an interrupted run but not "
+                                        "recorded; recorded now").format(form=entry.form, case=entry.case_id))
         text = "".join(json.dumps(b, ensure_ascii=False) + "\n" for b in kept)
         if text:
             self.journal.write_text(text, encoding="utf-8")
@@ -148,8 +149,10 @@ class Recorder:
             files = row.files.get("files", {}) if row.files.get("folder") == folder else {}
             missing = [rel for rel in files if not (self.out / rel).is_file()]
             if missing:
-                self.notes.append(f"register: {row.label()} (no. {row.id}) is recorded, but "
-                                  f"{', '.join(str(self.out / rel) for rel in missing)} is missing")
+                self.notes.append(ngettext(
+                    "register: {document} (no. {number}) is recorded, but {files} is missing",
+                    "register: {document} (no. {number}) is recorded, but {files} are missing", len(missing)).format(
+                    document=row.label(), number=row.id, files=", ".join(str(self.out / rel) for rel in missing)))
         self._repair()  # what this run left pending (files that could not be written) is dropped
         self.register.close()
         return self.notes

@@ -10,6 +10,7 @@ from typing import Any
 
 from formgen.cases.answers import Used
 from formgen.forms.common import Findings
+from formgen.i18n import _, ngettext, quoted
 from formgen.params import BenefitKind, ZfssParams
 from formgen.register.entry import Issued, Row
 from formgen.register.ledger import Ledger
@@ -22,7 +23,6 @@ def format_amount(value: Decimal) -> str:
     return _format(value).replace("\u00a0", " ")
 
 ZERO = Decimal("0.00")
-PERIOD = {"rok": "calendar year", "kwartal": "quarter"}
 
 
 def quarter(row: Issued) -> int:
@@ -74,12 +74,31 @@ def once_per_period(item: Issued, kind: BenefitKind, ledger: Ledger, loc: tuple[
                and (kind.okres != "kwartal" or quarter(r.issued) == quarter(item))]
     if len(earlier) < kind.limit_przyznan:
         return []
-    period = f"{item.year}" if kind.okres == "rok" else f"quarter {quarter(item)} of {item.year}"
-    whom = "this child" if per_child else "this person"
-    cite = f" ({kind.paragraf})" if kind.paragraf else ""
-    return [(loc, (f"{kind.nazwa} was already granted to {whom} in {period}: "
-                  f"{'; '.join(r.label() for r in earlier)}; at most {kind.limit_przyznan} per "
-                  f"{PERIOD[kind.okres]}{cite}"))]
+    limit = kind.limit_przyznan
+    if kind.okres == "rok" and per_child:
+        message = ngettext("{benefit} was already granted to this child in {year}: {documents}; at most {limit} per "
+                           "calendar year{paragraph}",
+                           "{benefit} was already granted to this child in {year}: {documents}; at most {limit} per "
+                           "calendar year{paragraph}", limit)
+    elif kind.okres == "rok":
+        message = ngettext("{benefit} was already granted to this person in {year}: {documents}; at most {limit} "
+                           "per calendar year{paragraph}",
+                           "{benefit} was already granted to this person in {year}: {documents}; at most {limit} "
+                           "per calendar year{paragraph}", limit)
+    elif per_child:
+        message = ngettext("{benefit} was already granted to this child in quarter {quarter} of {year}: "
+                           "{documents}; at most {limit} per quarter{paragraph}",
+                           "{benefit} was already granted to this child in quarter {quarter} of {year}: "
+                           "{documents}; at most {limit} per quarter{paragraph}", limit)
+    else:
+        message = ngettext("{benefit} was already granted to this person in quarter {quarter} of {year}: "
+                           "{documents}; at most {limit} per quarter{paragraph}",
+                           "{benefit} was already granted to this person in quarter {quarter} of {year}: "
+                           "{documents}; at most {limit} per quarter{paragraph}", limit)
+    # The paragraph is a reference ("§12 ust. 1"), the same in every language.
+    paragraph = f" ({kind.paragraf})" if kind.paragraf else ""
+    return [(loc, message.format(benefit=kind.nazwa, year=item.year, quarter=quarter(item), limit=limit,
+                                 documents="; ".join(r.label() for r in earlier), paragraph=paragraph))]
 
 
 def guarantors(item: Issued, ledger: Ledger, params: ZfssParams) -> Findings:
@@ -90,10 +109,13 @@ def guarantors(item: Issued, ledger: Ledger, params: ZfssParams) -> Findings:
         running = [r for r in ledger.guaranteed(person.key, (item.form, item.case_id))
                    if _repaid_on(r) is None or _repaid_on(r) >= item.doc_date]  # type: ignore[operator]
         if len(running) >= loans.maks_poreczen:
-            found.append((("poreczyciele", index), (
-                f"this guarantor already guarantees {len(running)} loans: "
-                f"{'; '.join(r.label() for r in running)}; one employee guarantees at most "
-                f"{loans.maks_poreczen} ({loans.paragraf_poreczen})")))
+            found.append((("poreczyciele", index), ngettext(
+                "this guarantor already guarantees {count} loans: {documents}; one employee guarantees at most "
+                "{limit} ({paragraph})",
+                "this guarantor already guarantees {count} loans: {documents}; one employee guarantees at most "
+                "{limit} ({paragraph})", len(running)).format(
+                count=len(running), documents="; ".join(r.label() for r in running), limit=loans.maks_poreczen,
+                paragraph=loans.paragraf_poreczen)))
     return found
 
 
@@ -117,10 +139,22 @@ def waiting_time(item: Issued, ledger: Ledger, params: ZfssParams, exception: st
     earliest = add_months(repaid, months)
     if item.doc_date >= earliest:
         return []
-    how = "repaid early on" if last.repaid_on else "repaid by its schedule on"
-    return [(loc, (f"the last loan ({last.label()}) is {how} {repaid.strftime('%d.%m.%Y')}; a new loan "
-                  f"only {months} months after, not before {earliest.strftime('%d.%m.%Y')} ({cite}); "
-                  f"in an exceptional situation give the reason in 'wyjatek'"))]
+    if last.repaid_on:
+        message = ngettext("the last loan ({loan}) is repaid early on {repaid}; a new loan only {months} months "
+                           "after, not before {earliest} ({paragraph}); in an exceptional situation give the reason "
+                           "in {field}",
+                           "the last loan ({loan}) is repaid early on {repaid}; a new loan only {months} months "
+                           "after, not before {earliest} ({paragraph}); in an exceptional situation give the reason "
+                           "in {field}", months)
+    else:
+        message = ngettext("the last loan ({loan}) is repaid by its schedule on {repaid}; a new loan only {months} "
+                           "months after, not before {earliest} ({paragraph}); in an exceptional situation give the "
+                           "reason in {field}",
+                           "the last loan ({loan}) is repaid by its schedule on {repaid}; a new loan only {months} "
+                           "months after, not before {earliest} ({paragraph}); in an exceptional situation give the "
+                           "reason in {field}", months)
+    return [(loc, message.format(loan=last.label(), repaid=repaid.strftime("%d.%m.%Y"), months=months,
+                                 earliest=earliest.strftime("%d.%m.%Y"), paragraph=cite, field=quoted("wyjatek")))]
 
 
 def plan_part(item: Issued, ledger: Ledger, loc: tuple[Any, ...]) -> Findings:
@@ -137,9 +171,10 @@ def plan_part(item: Issued, ledger: Ledger, loc: tuple[Any, ...]) -> Findings:
     left = part - spent
     if item.granted <= left:
         return []
-    return [(loc, (f"the plan's part '{item.section}' for {item.year} is {format_amount(part)} "
-                  f"({plan.label()}); {format_amount(spent)} already granted, so "
-                  f"{format_amount(item.granted)} exceeds the {format_amount(max(left, ZERO))} left"))]
+    return [(loc, _("the plan's part {part} for {year} is {amount} ({plan}); {spent} already granted, so {granted} "
+                    "exceeds the {left} left").format(
+        part=quoted(item.section), year=item.year, amount=format_amount(part), plan=plan.label(),
+        spent=format_amount(spent), granted=format_amount(item.granted), left=format_amount(max(left, ZERO))))]
 
 
 def plan_execution(year: int, ledger: Ledger, params: ZfssParams) -> dict[str, Any]:

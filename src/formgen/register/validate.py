@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from formgen.cases.load import Case, to_case
+from formgen.cases.load import Case, labelled, to_case
 from formgen.cases.validation import located
 from formgen.errors import InputError
 from formgen.output import build_time
@@ -29,7 +29,8 @@ def cross_check(project: Project, cases: list[Case]) -> tuple[list[Case], list[I
                 continue
             found = evaluate(case, project, ledger, numbering, today)
             if found.findings:
-                problems.append(InputError(located(case.record, found.findings)))
+                schema = project.catalog.merged_schema(case.forms)  # messages name fields by their titles
+                problems.append(InputError(labelled(located(case.record, found.findings), schema)))
                 continue
             if not found.answers:
                 kept.append(case)

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from formgen.cases.load import bare_warning
 from formgen.cases.source import Record
 from formgen.errors import CatalogError, FormgenError, InputError, Problem
 from formgen.files import case_files
@@ -188,7 +189,7 @@ def _render(request: Request, record: Record, fmt: str) -> bytes:
 
 
 def _out(problem: Problem) -> ProblemOut:
-    return ProblemOut(field=problem.field, message=problem.message.removeprefix("warning: "))
+    return ProblemOut(field=problem.field, message=bare_warning(problem.message))
 
 
 def install_openapi(app: FastAPI) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from formgen.errors import FormgenError
+from formgen.i18n import ngettext
 
 # scrypt with N=2^15, r=8, p=1: about 32 MiB and a tenth of a second per guess (RFC 7914).
 _N, _R, _P = 2**15, 8, 1
@@ -55,7 +56,10 @@ def _b64(data: bytes) -> str:
 def save_password(path: Path, password: str) -> None:
     """Store the hash of a new password (only its owner may read the file)."""
     if len(password) < MIN_LENGTH:
-        raise FormgenError(f"Hasło musi mieć co najmniej {MIN_LENGTH} znaków.")
+        # Set from the command line (formgen serve --set-password): in the language of its messages.
+        raise FormgenError(ngettext("The password must be at least {count} character long.",
+                                    "The password must be at least {count} characters long.", MIN_LENGTH).format(
+            count=MIN_LENGTH))
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from formgen.cases.load import Case, to_case
+from formgen.cases.load import Case, bare_warning, to_case
 from formgen.cases.source import Record
 from formgen.catalog import Form
 from formgen.errors import CatalogError, FormgenError, InputError, Problem
@@ -109,7 +109,7 @@ class Checked:
     def warnings_by_field(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for warning in self.warnings:
-            found.setdefault(warning.field, []).append(warning.message.removeprefix("warning: "))
+            found.setdefault(warning.field, []).append(bare_warning(warning.message))
         return found
 
 

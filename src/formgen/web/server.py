@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from formgen.errors import FormgenError
+from formgen.i18n import _
 from formgen.project import Project
 from formgen.web.auth import PASSWORD_FILE, save_password, stored_hash
 from formgen.web.settings import Settings
@@ -35,10 +36,10 @@ def settings_for(project: Project, host: str, tls: bool = False) -> Settings:
     """The settings of a server on `host`; refused beyond the loopback without a password."""
     settings = Settings(host=host, password_file=password_path(project), secure_cookies=tls)
     if not settings.local and stored_hash(settings.password_file) is None:
-        raise FormgenError(
-            f"Odmowa: adres {host} jest dostępny z sieci, a strona nie ma hasła. Ustaw je poleceniem "
-            f"`formgen serve --set-password` (zapisywane jako skrót w {settings.password_file}) albo "
-            f"uruchom stronę na 127.0.0.1.")
+        raise FormgenError(_(
+            "Refused: the address {host} is reachable from the network, and the page has no password. Set one "
+            "with `formgen serve --set-password` (stored as a hash in {file}) or serve the page on 127.0.0.1.").format(
+            host=host, file=settings.password_file))
     if settings.local:  # on the loopback, a password set for the network is not asked for
         settings = Settings(host=host, password_file=None, secure_cookies=tls)
     return settings
@@ -71,8 +72,8 @@ def serve(project: Project, host: str, port: int, certfile: Path | None = None, 
     project.catalog  # a broken catalog is an error now, not on the first request  # noqa: B018
     app = create_app(project, settings)
     scheme = "https" if certfile else "http"
-    print(f"formgen: strona pod {scheme}://{'[' + host + ']' if ':' in host else host}:{port}/ "
-          f"(Ctrl+C kończy)", file=sys.stderr)
+    address = f"{scheme}://{'[' + host + ']' if ':' in host else host}:{port}/"
+    print(_("formgen: the page is at {address} (Ctrl+C stops it)").format(address=address), file=sys.stderr)
     logging.getLogger("formgen.web").setLevel(logging.INFO)
     uvicorn.run(app, host=host, port=port, access_log=False, log_config=logging_config(), server_header=False,
                 ssl_certfile=str(certfile) if certfile else None, ssl_keyfile=str(keyfile) if keyfile else None)
