@@ -1,10 +1,18 @@
-"""DOCX rendering with docxtpl, through the shared sandboxed environment."""
+"""DOCX rendering with docxtpl, through the shared sandboxed environment.
+
+docxtpl reads the template file, cleans each part's XML up for Jinja and compiles it for every
+document. A process renders many cases of a form, so it keeps what does not depend on the case:
+the template file's bytes (read again when the file changes), the cleaned-up XML of each part
+(`patch_xml` is a pure function of the XML) and, in the environment, the compiled templates.
+Each document still gets its own parsed copy of the template: nothing mutable is shared.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +26,7 @@ from formgen.render.env import environment
 def render_docx(template: Path, templates_root: Path, context: dict[str, Any],
                 title: str, author: str, when: dt.datetime) -> bytes:
     """Fill a DOCX template and return the document's bytes, with neutral metadata."""
-    doc = DocxTemplate(str(template))
+    doc = _FormTemplate(io.BytesIO(template_bytes(template)))
     doc.render(context, jinja_env=environment(templates_root), autoescape=True)
     fix_table_grids(doc.docx.element.body)
     props = doc.docx.core_properties
@@ -33,6 +41,33 @@ def render_docx(template: Path, templates_root: Path, context: dict[str, Any],
     buffer = io.BytesIO()
     doc.save(buffer)
     return _normalise_zip(buffer.getvalue(), when)
+
+
+class _FormTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template, taking each part's cleaned-up XML from the process's cache."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched_xml(src_xml)
+
+
+@lru_cache(maxsize=64)
+def _patched_xml(src_xml: str) -> str:
+    """docxtpl's clean-up of a part's XML for Jinja, once per distinct XML."""
+    return DocxTemplate.patch_xml(_CLEANER, src_xml)  # type: ignore[no-any-return]
+
+
+_CLEANER = DocxTemplate(io.BytesIO())  # patch_xml uses nothing of its instance
+
+
+def template_bytes(template: Path) -> bytes:
+    """A DOCX template's bytes, read once per version of the file."""
+    stat = template.stat()
+    return _read_template(template.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _read_template(path: Path, mtime_ns: int, size: int) -> bytes:
+    return path.read_bytes()
 
 
 def _property(text: str, limit: int = 255) -> str:

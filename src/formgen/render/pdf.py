@@ -1,11 +1,19 @@
-"""HTML to PDF with WeasyPrint, reaching no file or host outside the templates folder."""
+"""HTML to PDF with WeasyPrint, reaching no file or host outside the templates folder.
+
+A process lays out many documents, so what does not depend on the document is made once per
+process: one FontConfiguration (Pango's font map with the fonts it has loaded and measured)
+and each linked stylesheet of the templates folder, parsed once (`templates/_base/form.css`
+is linked from every form). WeasyPrint would make both again for every document.
+"""
 
 from __future__ import annotations
 
 import mimetypes
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
 
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
@@ -22,7 +30,7 @@ class BlockedResource(ValueError):
 class LocalOnlyFetcher(URLFetcher):
     """Serves `data:` URLs and files under the allowed folders; refuses everything else."""
 
-    def __init__(self, roots: list[Path]) -> None:
+    def __init__(self, roots: Sequence[Path]) -> None:
         super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
         self.roots = [root.resolve() for root in roots]
 
@@ -32,11 +40,67 @@ class LocalOnlyFetcher(URLFetcher):
             return super().fetch(url, headers)
         if scheme != "file":
             raise BlockedResource(f"blocked URL scheme: {scheme}")
-        path = Path(unquote(urlsplit(url).path)).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
+        path = self.local_file(url)
+        if path is None:
             raise BlockedResource("blocked file outside the templates folder")
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": kind})
+
+    def local_file(self, url: str) -> Path | None:
+        """The file a file: URL names when it lies under the allowed folders, else None."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "file":
+            return None
+        path = Path(unquote(parts.path)).resolve()
+        if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
+            return None
+        return path
+
+
+@lru_cache(maxsize=1)
+def font_configuration() -> FontConfiguration:
+    """The process's one font configuration, shared by every document it lays out."""
+    return FontConfiguration()
+
+
+@lru_cache(maxsize=16)
+def _parsed_stylesheet(path: Path, mtime_ns: int, size: int, roots: tuple[Path, ...]) -> CSS | None:
+    """A stylesheet file parsed once per version of the file, or None when it cannot be shared:
+    it defines @counter-style rules, which WeasyPrint keeps per document."""
+    counters: dict[str, Any] = {}
+    sheet = CSS(filename=str(path), base_url=path.parent.as_uri() + "/", url_fetcher=LocalOnlyFetcher(roots),
+                font_config=font_configuration(), counter_style=counters)
+    return None if counters else sheet
+
+
+def shared_stylesheet(path: Path, roots: Sequence[Path]) -> CSS | None:
+    """The parsed stylesheet of a file under the roots (parsed again when the file changes)."""
+    stat = path.stat()
+    return _parsed_stylesheet(path, stat.st_mtime_ns, stat.st_size, tuple(r.resolve() for r in roots))
+
+
+def take_linked_stylesheets(source: HTML, fetcher: LocalOnlyFetcher) -> list[CSS]:
+    """Remove from the document the <link rel="stylesheet"> elements that name a stylesheet file
+    under the templates folder, and return those stylesheets, parsed once per process.
+
+    They apply as user stylesheets (WeasyPrint takes only those already parsed): below every
+    rule of the document's own <style> blocks, whatever its specificity, as a form's own
+    rules are meant to be. Other links stay, for WeasyPrint to fetch or refuse.
+    """
+    sheets = []
+    head = source.etree_element.find("head")
+    for link in list(head) if head is not None else []:
+        rel = (link.get("rel") or "").lower().split()
+        if link.tag != "link" or "stylesheet" not in rel or "alternate" in rel:
+            continue
+        if link.get("media", "all").strip().lower() not in ("all", "print"):
+            continue
+        path = fetcher.local_file(urljoin(source.base_url or "", link.get("href") or ""))
+        sheet = shared_stylesheet(path, fetcher.roots) if path and path.suffix.lower() == ".css" else None
+        if sheet is not None:
+            head.remove(link)
+            sheets.append(sheet)
+    return sheets
 
 
 def html_to_pdf(html: str, base: Path, roots: list[Path], pdf_variant: str | None = None) -> bytes:
@@ -46,21 +110,23 @@ def html_to_pdf(html: str, base: Path, roots: list[Path], pdf_variant: str | Non
 
 
 def html_to_document(html: str, base: Path, roots: list[Path], *, stylesheets: Sequence[str] = (),
-                     font_config: FontConfiguration | None = None, pdf_variant: str | None = None,
-                     body_id: str | None = None) -> Document:
+                     pdf_variant: str | None = None, body_id: str | None = None) -> Document:
     """Lay out an HTML string without writing it: the WeasyPrint Document, for combining.
 
     `stylesheets` are CSS strings added as user stylesheets; `body_id` gives <body> an id (when
     it has none) so that other documents of a bundle can link to it.
     """
     fetcher = LocalOnlyFetcher(roots)
+    fonts = font_configuration()
     try:
         source = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
         if body_id:
             body = source.etree_element.find("body")
             if body is not None and not body.get("id"):
                 body.set("id", body_id)
-        css = [CSS(string=text, base_url=base.as_uri() + "/", url_fetcher=fetcher) for text in stylesheets]
-        return source.render(stylesheets=css, font_config=font_config, pdf_variant=pdf_variant)
+        css = take_linked_stylesheets(source, fetcher)
+        css += [CSS(string=text, base_url=base.as_uri() + "/", url_fetcher=fetcher, font_config=fonts)
+                for text in stylesheets]
+        return source.render(stylesheets=css, font_config=fonts, pdf_variant=pdf_variant)
     except BlockedResource as exc:  # pragma: no cover - WeasyPrint normally swallows these
         raise FormgenError(str(exc)) from None
