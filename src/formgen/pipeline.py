@@ -213,19 +213,20 @@ class Run:
             self.options.progress.advance()
         return run(todo, executor, self.writer.consume)
 
-    def register_units(self, cases: list[Unit]) -> list[Unit]:
-        """A unit per register whose source form occurs among the cases that were produced."""
+    def register_units(self, cases: list[Unit], kind: str = "register") -> list[Unit]:
+        """A unit per register whose source form occurs among the cases that were produced, keyed
+        `<kind>:<form-id>`; the records of its entries are gathered only when it is not up to date."""
         made = []
         for form in self.project.catalog.forms.values():
             sources = [u for u in cases if u.ok and form.decl.collects in u.forms]
             if not form.decl.collects or not sources:
                 continue
             record = digest([(u.key, u.record) for u in sources])
-            key = f"register:{form.id}"
-            unit = Unit(key, f"register {form.id} ({len(sources)} entries)", None,
-                        [r for u in sources for r in self.planner.records_of(u)], [form.id], record,
-                        register=form.id)
-            unit.fresh = not self.rebuild and self.state.fresh(key, record, self.context([form.id]))
+            key = f"{kind}:{form.id}"
+            fresh = not self.rebuild and self.state.fresh(key, record, self.context([form.id]))
+            records = [] if fresh else [r for u in sources for r in self.planner.records_of(u)]
+            unit = Unit(key, f"register {form.id} ({len(sources)} entries)", None, records, [form.id],
+                        record, fresh=fresh, register=form.id)
             made.append(unit)
         return made
 
@@ -295,10 +296,7 @@ def bundles(project: Project, paths: list[Path], out: Path, per_file: bool = Fal
 
     with executor_for(options.jobs or usable_cores(), options.executor) as executor:
         if r.schedule(units, bundle_job, executor):
-            made = r.register_units(units)
-            for unit in made:
-                unit.key = f"bundle:{unit.register}"
-                unit.fresh = not r.rebuild and r.state.fresh(unit.key, unit.record, r.context(unit.forms))
+            made = r.register_units(units, "bundle")
             options.progress.start(len(made))
             r.schedule(made, bundle_job, executor)
             units += made
