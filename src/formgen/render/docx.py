@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
@@ -38,9 +39,7 @@ def render_docx(template: Path, templates_root: Path, context: dict[str, Any],
     props.created = props.modified = when.replace(tzinfo=None)
     props.last_printed = when.replace(tzinfo=None)
     props.revision = 1
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return _normalise_zip(buffer.getvalue(), when)
+    return _zip(_members(doc.docx.part.package), when)
 
 
 class _FormTemplate(DocxTemplate):  # type: ignore[misc]
@@ -75,16 +74,39 @@ def _property(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _normalise_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite the zip with one timestamp so the same input gives the same bytes."""
+class _Members:
+    """Takes the place of python-docx's zip writer: keeps each member's name and bytes, in order."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.items.append((pack_uri.membername, blob))
+
+
+def _members(package: Any) -> list[tuple[str, bytes]]:
+    """The members of the package as python-docx's `save` writes them, in its order (its
+    PackageWriter's steps), without compressing them: formgen writes the zip itself, once."""
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, parts)
+    return members.items
+
+
+def _zip(members: list[tuple[str, bytes]], when: dt.datetime) -> bytes:
+    """The DOCX file: every member with one timestamp, so the same input gives the same bytes."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(item.filename))
+            dst.writestr(info, data)
     return out.getvalue()
 
 
