@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import mimetypes
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -101,6 +101,35 @@ def take_linked_stylesheets(source: HTML, fetcher: LocalOnlyFetcher) -> list[CSS
             head.remove(link)
             sheets.append(sheet)
     return sheets
+
+
+def streams_made_once(pdf: Any) -> None:
+    """Make each stream of a pydyf PDF about to be written serialise and compress its bytes once.
+
+    For a file identifier (every PDF/A variant), pydyf hashes the bytes of every object after
+    writing them, and a stream's bytes are made anew each time they are asked for: every page's
+    content, font and attachment would be serialised and compressed (zlib level 9) twice. Call
+    it from a `write_pdf` finisher; the file's bytes do not change.
+    """
+    import pydyf
+
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Stream):
+            item.__class__ = _once(type(item))
+
+
+@cache
+def _once(kind: type) -> type:
+    """A subclass of a pydyf stream class whose `data` is made on first use and kept."""
+    parent = kind.data  # the property
+
+    def data(self: Any) -> bytes:
+        made: bytes | None = self.__dict__.get("_formgen_data")
+        if made is None:
+            made = self.__dict__["_formgen_data"] = parent.fget(self)
+        return made
+
+    return type(f"Once{kind.__name__}", (kind,), {"data": property(data)})
 
 
 def html_to_pdf(html: str, base: Path, roots: list[Path], pdf_variant: str | None = None) -> bytes:
