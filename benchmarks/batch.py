@@ -20,6 +20,7 @@ from common import (
     formgen,
     fresh,
     in_pairs,
+    load,
     machine,
     measure,
     median,
@@ -42,9 +43,12 @@ def scaling(name: str, cases: Path, count: int, pairs: int, work: Path) -> bool:
     runs = in_pairs(run(1), run(2), pairs)
     one, two = median([a.seconds for a, _ in runs]), median([b.seconds for _, b in runs])
     speedup = ratios(runs)
+    cpu_one, cpu_two = median([a.cpu_seconds for a, _ in runs]), median([b.cpu_seconds for _, b in runs])
     print(f"{name}: --jobs 1 {one:.1f} s ({one / count * 1000:.0f} ms a case), --jobs 2 {two:.1f} s "
           f"({two / count * 1000:.0f} ms a case); speed-up of --jobs 2: {spread(speedup)}x "
           f"[target >= {TARGET}x: {verdict(median(speedup) >= TARGET)}]")
+    print(f"  CPU time (user + system, workers included): --jobs 1 {cpu_one:.1f} s, --jobs 2 {cpu_two:.1f} s; "
+          f"--jobs 2 kept {cpu_two / two:.2f} cores busy on average; load average {load()} at the end")
     return median(speedup) >= TARGET
 
 

@@ -47,6 +47,7 @@ class Measured:
     main_mib: float = 0.0  # peak RSS of the command's own process (sampled)
     workers_mib: float = 0.0  # largest peak RSS among its worker processes (sampled; 0: none)
     children: int = 0  # worker processes seen
+    cpu_seconds: float = 0.0  # user + system time of the process and its waited-for children
 
     def check(self) -> Measured:
         if self.returncode != 0:
@@ -132,7 +133,8 @@ def measure(command: Sequence[str], cwd: Path = ROOT, env: dict[str, str] | None
         stderr = err.read().decode("utf-8", "replace")
     workers = sampler.workers()
     return Measured(seconds, process.returncode, stderr, usage.ru_maxrss / 1024,
-                    sampler.peaks.get(process.pid, 0) / 1024, max(workers, default=0) / 1024, len(workers))
+                    sampler.peaks.get(process.pid, 0) / 1024, max(workers, default=0) / 1024, len(workers),
+                    usage.ru_utime + usage.ru_stime)
 
 
 def in_pairs(first: Callable[[int], Measured], second: Callable[[int], Measured],
@@ -195,5 +197,9 @@ def write_copies(source: Path, folder: Path, count: int, prefix: str) -> Path:
 
 def machine() -> str:
     """A line naming the machine: cores this process may use, and the load when it started."""
-    load = os.getloadavg()[0]
-    return f"{len(os.sched_getaffinity(0))} usable cores, load average {load:.1f} at the start"
+    return f"{len(os.sched_getaffinity(0))} usable cores, load average {load()} at the start"
+
+
+def load() -> str:
+    """The 1-minute load average: on a shared machine, other work there takes cores too."""
+    return f"{os.getloadavg()[0]:.1f}"
