@@ -3,12 +3,14 @@
 A process lays out many documents, so what does not depend on the document is made once per
 process: one FontConfiguration (Pango's font map with the fonts it has loaded and measured)
 and each linked stylesheet of the templates folder, parsed once (`templates/_base/form.css`
-is linked from every form). WeasyPrint would make both again for every document.
+is linked from every form). WeasyPrint would make both again for every document. (The font
+configuration is kept per thread.)
 """
 
 from __future__ import annotations
 
 import mimetypes
+import threading
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
@@ -57,10 +59,16 @@ class LocalOnlyFetcher(URLFetcher):
         return path
 
 
-@lru_cache(maxsize=1)
+_THREAD = threading.local()
+
+
 def font_configuration() -> FontConfiguration:
-    """The process's one font configuration, shared by every document it lays out."""
-    return FontConfiguration()
+    """The font configuration shared by every document this thread lays out (one per thread:
+    Pango's font map is not made to be used by two threads at once)."""
+    fonts: FontConfiguration | None = getattr(_THREAD, "fonts", None)
+    if fonts is None:
+        fonts = _THREAD.fonts = FontConfiguration()
+    return fonts
 
 
 @lru_cache(maxsize=16)
