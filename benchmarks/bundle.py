@@ -1,28 +1,28 @@
 """What an archival bundle costs compared with rendering its documents as separate files.
 
-Usage: python benchmarks/bundle.py [N]   (default 10). Copies the four-document loan case
-(data/examples/sprawa-pozyczka-2026-003.yaml) N times under new case ids, then, each in a
-fresh process and in one run of this script:
+Usage: python benchmarks/bundle.py [N] [PAIRS]   (default 10 3). Copies the four-document loan
+case (data/examples/sprawa-pozyczka-2026-003.yaml) N times under new case ids, then, each in a
+fresh process and a new output folder:
 
-- `formgen batch --format all --jobs 1`: each document's DOCX and PDF as separate files;
-- `formgen bundle`: one PDF/A-3b bundle per case (two layout passes, attachments, manifest);
-- `formgen bundle --jobs 2`: the same in two processes;
-- `formgen bundle --sign`: the same as the first bundle run, signed with a throw-away certificate;
-- `formgen verify` over the unsigned bundles.
+- in turn PAIRS times: `formgen batch --jobs 1` (each document's DOCX and PDF as separate files)
+  and `formgen bundle --jobs 1` (one PDF/A-3b bundle per case: cover, the documents' pages with
+  page numbers across the bundle, attachments, manifest); target: a bundle at most 1.15x;
+- once each: `formgen bundle --jobs 2`, `formgen bundle --sign` with a throw-away certificate,
+  and `formgen verify` over the unsigned bundles.
 
-Prints seconds per case for each, the ratios to the batch run, and the peak memory (max RSS)
-of the formgen processes.
+Prints seconds per case for each, the ratios, and the peak memory (RSS) of the largest process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import resource
 import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, timed
+from common import ROOT, formgen, fresh, in_pairs, machine, measure, median, ratios, spread, verdict
+
+TARGET = 1.15
 
 CASE = ROOT / "data" / "examples" / "sprawa-pozyczka-2026-003.yaml"
 
@@ -63,31 +63,34 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    pairs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    print(f"{count} cases of 4 documents each, {pairs} pairs of runs; {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         cases = make_cases(folder, count)
         p12, password = make_certificate(folder)
-        batch = timed("batch", str(cases), "-o", str(folder / "batch"), "--jobs", "1")
-        bundle = timed("bundle", str(cases), "-o", str(folder / "bundles"))
-        pooled = timed("bundle", str(cases), "-o", str(folder / "pooled"), "--jobs", "2")
-        signed = timed("bundle", str(cases), "-o", str(folder / "signed"), "--sign", str(p12),
-                       "--cert-password-file", str(password))
-        verify = timed("verify", *map(str, sorted((folder / "bundles").glob("*.pdf"))))
-        sizes = [p.stat().st_size for p in (folder / "bundles").glob("*.pdf")]
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        runs = in_pairs(
+            lambda n: measure(formgen("batch", str(cases), "-o", str(fresh(folder / f"batch{n}")), "--jobs", "1")).check(),
+            lambda n: measure(formgen("bundle", str(cases), "-o", str(fresh(folder / f"bundles{n}")),
+                                      "--jobs", "1")).check(), pairs)
+        batch, bundle = median([a.seconds for a, _ in runs]), median([b.seconds for _, b in runs])
+        ratio = [1 / r for r in ratios(runs)]
+        pooled = measure(formgen("bundle", str(cases), "-o", str(fresh(folder / "pooled")), "--jobs", "2")).check()
+        signed = measure(formgen("bundle", str(cases), "-o", str(fresh(folder / "signed")), "--jobs", "1",
+                                 "--sign", str(p12), "--cert-password-file", str(password))).check()
+        verify = measure(formgen("verify", *map(str, sorted((folder / "bundles0").glob("*.pdf"))))).check()
+        sizes = [p.stat().st_size for p in (folder / "bundles0").glob("*.pdf")]
     per = 1000 / count
-    print(f"{count} cases of 4 documents each")
-    print(f"batch (DOCX + PDF files): {batch:.2f} s, {batch * per:.0f} ms per case")
-    print(f"bundle (PDF/A-3b):        {bundle:.2f} s, {bundle * per:.0f} ms per case, "
-          f"{bundle / batch:.2f}x the batch")
-    print(f"bundle --jobs 2:          {pooled:.2f} s, {pooled * per:.0f} ms per case, "
-          f"speed-up {bundle / pooled:.2f}x over --jobs 1")
-    print(f"bundle --sign:            {signed:.2f} s, {signed * per:.0f} ms per case, "
-          f"{signed / bundle:.2f}x the unsigned bundle")
-    print(f"verify:                   {verify:.2f} s, {verify * per:.0f} ms per bundle, "
-          f"{verify / bundle:.2f}x the bundling")
-    print(f"bundle size: {sum(sizes) / len(sizes) / 1024:.0f} KiB on average")
-    print(f"peak RSS of a formgen process: {peak:.0f} MiB")
+    print(f"batch --jobs 1 (DOCX + PDF files): {batch:.2f} s, {batch * per:.0f} ms per case")
+    print(f"bundle --jobs 1 (PDF/A-3b):        {bundle:.2f} s, {bundle * per:.0f} ms per case; bundle / batch: "
+          f"{spread(ratio)}x [target <= {TARGET}x: {verdict(median(ratio) <= TARGET)}]")
+    print(f"bundle --jobs 2:                   {pooled.seconds:.2f} s, speed-up {bundle / pooled.seconds:.2f}x "
+          f"over --jobs 1 (one run)")
+    print(f"bundle --sign:                     {signed.seconds:.2f} s, {signed.seconds / bundle:.2f}x the unsigned "
+          f"bundle (one run)")
+    print(f"verify:                            {verify.seconds:.2f} s, {verify.seconds * per:.0f} ms per bundle")
+    print(f"bundle size: {sum(sizes) / len(sizes) / 1024:.0f} KiB on average; peak RSS of the largest process: "
+          f"batch {max(a.largest_mib for a, _ in runs):.0f} MiB, bundle {max(b.largest_mib for _, b in runs):.0f} MiB")
 
 
 if __name__ == "__main__":

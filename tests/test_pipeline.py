@@ -65,6 +65,25 @@ def test_build_returns_a_report_and_prints_nothing(tmp_path, capsys):
     assert not report.success
 
 
+@pytest.mark.parametrize("broken", [False, True])
+def test_a_register_started_with_the_cases_lists_only_the_cases_produced(tmp_path, monkeypatch, broken):
+    """With workers, a register starts as if every case will be produced; it is used only if
+    they are, and made again from those produced otherwise: the same bytes as one job makes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    project = formgen.Project(ROOT / "templates", ROOT / "data")
+    (tmp_path / "cases").mkdir()
+    for number, name in enumerate(["Nowak", "Lis", "Kos", "Wrona"], 1):
+        text = STATEMENT.format(id=f"s-{number}", nazwisko=name)
+        write(tmp_path / "cases", f"s{number}.yaml", text.replace("plec: K", "plec: X") if broken and number == 2 else text)
+    register = Path("som-wykaz-zapoznanych") / "som-wykaz-zapoznanych.pdf"
+    made = {jobs: formgen.build(project, [tmp_path / "cases"], tmp_path / f"out{jobs}",
+                                options=formgen.Options(jobs=jobs)) for jobs in (1, 2)}
+    assert [len(made[jobs].failed) for jobs in (1, 2)] == [int(broken)] * 2
+    assert (tmp_path / "out2" / register).read_bytes() == (tmp_path / "out1" / register).read_bytes()
+    listed = PdfReader(tmp_path / "out2" / register).pages[0].extract_text()
+    assert ("Lis" in listed) is not broken and all(name in listed for name in ["Nowak", "Kos", "Wrona"])
+
+
 def test_a_second_run_over_unchanged_cases_writes_nothing(tmp_path):
     project, folder, out = project_copy(tmp_path), cases(tmp_path), tmp_path / "out"
     first = formgen.build(project, [folder], out, options=formgen.Options(jobs=1))

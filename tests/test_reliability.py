@@ -374,8 +374,9 @@ def test_a_full_disk_stops_the_run_naming_the_case_and_the_file(tmp_path):
         write(cases, f"s{i}.yaml", STATEMENT.format(id=f"s-{i}", imie="Anna", nazwisko="Nowak"))
     out = tmp_path / "out"
     out.mkdir()
+    # --jobs 1: the cases finish in input order, so the one that hits the full disk is the next.
     script = (f'mount -t tmpfs -o size=200k tmpfs "{out}" || exit 77; '
-              f'"{sys.executable}" -m formgen {" ".join(BASE)} batch "{cases}" -o "{out}"; echo "exit=$?"; '
+              f'"{sys.executable}" -m formgen {" ".join(BASE)} batch "{cases}" -o "{out}" --jobs 1; echo "exit=$?"; '
               f'cd "{out}" && find . -type f | sort')
     result = subprocess.run(["unshare", "-Urm", "sh", "-c", script], capture_output=True, text=True, check=False)
     if result.returncode == 77 or "unshare: " in result.stdout:

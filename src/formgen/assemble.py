@@ -112,6 +112,9 @@ def _finisher(_document: Any, pdf: Any, signed: bool = False,
     and XMP, which keeps the two consistent (PDF/A validators compare them). In a plain PDF,
     WeasyPrint writes no /AFRelationship: `plain` maps each attachment's MD5 to its relationship.
     """
+    from formgen.render.pdf import streams_made_once
+
+    streams_made_once(pdf)
     if signed:
         pdf.info.pop("Producer", None)
     if plain:

@@ -39,8 +39,9 @@ class RenderedDocument:
         """The document on its own as a PDF (its pages numbered "strona 1 z N")."""
         if self.layout is None:
             raise FormgenError(_("form {form}: the document was not laid out").format(form=self.form.id))
-        data: bytes = self.layout.write_pdf(uncompressed_pdf=False)
-        return data
+        from formgen.render.pdf import write_pdf
+
+        return write_pdf(self.layout)
 
 
 def common_context(project: Project, form: Form, case: Case, when: dt.datetime) -> dict[str, Any]:

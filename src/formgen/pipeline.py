@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -39,10 +39,21 @@ from formgen.output import (
 )
 from formgen.plan import Planner, Unit, name_clash
 from formgen.project import Project
-from formgen.runner import Failure, Job, Outcome, Product, executor_for, run, usable_cores
+from formgen.runner import (
+    Failure,
+    Job,
+    Outcome,
+    Product,
+    executor_for,
+    outcome_of,
+    run,
+    submit,
+    usable_cores,
+)
 from formgen.state import BuildState, Entry, InputRecord, Written, code_digest, digest, tree_digest
 
 FORMATS = files.FORMATS
+Early = dict[str, tuple[str, "Future[Outcome]"]]  # unit key -> (record digest, its job started early)
 
 
 # --- What a run reports ------------------------------------------------------------------
@@ -221,9 +232,12 @@ class Run:
                 self._forms[form_id] = tree_digest([*folders, self.project.templates / "_base"])
         return digest(self.code, [self._forms[f] for f in forms], self.settings)
 
-    def schedule(self, units: list[Unit], make: Callable[[Unit], Job], executor: Executor | None) -> bool:
-        """Run the units that are not up to date (and not edited by hand); True unless stopped."""
-        todo = []
+    def schedule(self, units: list[Unit], make: Callable[[Unit], Job], executor: Executor | None,
+                 early: Early | None = None) -> bool:
+        """Run the units that are not up to date (and not edited by hand); True unless stopped.
+        A unit started early (see `speculate`) for the same record takes that job's outcome."""
+        early = early if early is not None else {}
+        todo, ready = [], []
         for unit in units:
             edited = [] if self.options.force else self.state.edited(unit.key)
             if unit.fresh:
@@ -235,9 +249,18 @@ class Run:
                 self.report.results.append(refused)
             else:
                 self.writer.units[unit.key] = unit
-                todo.append(make(unit))
-        for _ in range(len(units) - len(todo)):
+                started = early.pop(unit.key, None)
+                if started is not None and started[0] == unit.record:
+                    ready.append((make(unit), started[1]))
+                else:
+                    todo.append(make(unit))
+        for _, future in early.values():  # started for cases that were not all produced
+            future.cancel()
+        for _ in range(len(units) - len(todo) - len(ready)):
             self.options.progress.advance()
+        for job, future in ready:
+            if not self.writer.consume(job, outcome_of(future)):
+                return False
         return run(todo, executor, self.writer.consume)
 
     def _refused(self, unit: Unit) -> Result | None:
@@ -247,19 +270,32 @@ class Run:
         problems = self.recorder.prepare(unit.key, records, unit.register, unit.record)
         return Result(unit.key, unit.label, problems=problems) if problems else None
 
-    def register_units(self, cases: list[Unit]) -> list[Unit]:
-        """A unit per register whose source form occurs among the cases that were produced."""
+    def speculate(self, cases: list[Unit], make: Callable[[Unit], Job], executor: Executor | None) -> Early:
+        """Start the registers at once on the executor, as if every case will be produced: a
+        register is one long job, and started after the last case it would leave the other
+        workers idle. `schedule` takes its outcome when the cases produced are those assumed
+        (the same record digest), and drops it otherwise. Not while recording into the register:
+        its answers (document numbers) are attached to the cases' records as they are checked."""
+        if executor is None or self.recorder is not None:
+            return {}
+        return {unit.key: (unit.record, submit(executor, make(unit)))
+                for unit in self.register_units(cases, assume_ok=True) if not unit.fresh}
+
+    def register_units(self, cases: list[Unit], kind: str = "register", assume_ok: bool = False) -> list[Unit]:
+        """A unit per register whose source form occurs among the cases that were produced (all
+        the cases, `assume_ok`), keyed `<kind>:<form-id>`; the records of its entries are
+        gathered only when it is not up to date."""
         made = []
         for form in self.project.catalog.forms.values():
-            sources = [u for u in cases if u.ok and form.decl.collects in u.forms]
+            sources = [u for u in cases if (u.ok or assume_ok) and form.decl.collects in u.forms]
             if not form.decl.collects or not sources:
                 continue
             record = digest([(u.key, u.record) for u in sources])
-            key = f"register:{form.id}"
-            unit = Unit(key, f"register {form.id} ({len(sources)} entries)", None,
-                        [r for u in sources for r in self.planner.records_of(u)], [form.id], record,
-                        register=form.id)
-            unit.fresh = not self.rebuild and self.state.fresh(key, record, self.context([form.id]))
+            key = f"{kind}:{form.id}"
+            fresh = not self.rebuild and self.state.fresh(key, record, self.context([form.id]))
+            records = [] if fresh else [r for u in sources for r in self.planner.records_of(u)]
+            unit = Unit(key, f"register {form.id} ({len(sources)} entries)", None, records, [form.id],
+                        record, fresh=fresh, register=form.id)
             made.append(unit)
         return made
 
@@ -304,11 +340,14 @@ def build(project: Project, paths: list[Path], out: Path, formats: tuple[str, ..
         return Job(unit.key, unit.label, files.register_files, (r.setup, unit.register, unit.records, formats, r.when))
 
     with executor_for(options.jobs or usable_cores(), options.executor) as executor:
+        early = r.speculate(units, register_job, executor)
         if r.schedule(units, case_job, executor):
             made = r.register_units(units)
             options.progress.start(len(made))
-            r.schedule(made, register_job, executor)
+            r.schedule(made, register_job, executor, early)
             units += made
+        for _, future in early.values():
+            future.cancel()
     return r.finish(units)
 
 
@@ -331,10 +370,7 @@ def bundles(project: Project, paths: list[Path], out: Path, per_file: bool = Fal
 
     with executor_for(options.jobs or usable_cores(), options.executor) as executor:
         if r.schedule(units, bundle_job, executor):
-            made = r.register_units(units)
-            for unit in made:
-                unit.key = f"bundle:{unit.register}"
-                unit.fresh = not r.rebuild and r.state.fresh(unit.key, unit.record, r.context(unit.forms))
+            made = r.register_units(units, "bundle")
             options.progress.start(len(made))
             r.schedule(made, bundle_job, executor)
             units += made

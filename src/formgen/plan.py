@@ -49,6 +49,7 @@ class Planner:
         self.form, self.encoding, self.force = form, encoding, force
         self.problems: list[InputError] = []
         self.includes: dict[Path, dict[str, str]] = {}  # input file -> files it includes
+        self._reread: dict[Path, list[Unit]] = {}  # files skipped unread, parsed for a register
 
     def cases(self, paths: list[Path]) -> list[Unit]:
         """A unit per case under the paths, in input order; YAML files first find what they include."""
@@ -135,7 +136,9 @@ class Planner:
         bundle of a case named like it, or else the bundle of the whole file)."""
         if unit.records or unit.source is None:
             return unit.records
-        parsed = self.parse(unit.source)
+        if unit.source not in self._reread:  # once per file: a register lists its every case
+            self._reread[unit.source] = self.parse(unit.source)
+        parsed = self._reread[unit.source]
         same = [u for u in parsed if u.key == unit.key or slug(u.case_id) == unit.case_id]
         return [record for u in (same or parsed) for record in u.records]
 

@@ -106,6 +106,19 @@ def _dask_client(address: str) -> Iterator[Any]:
         yield client
 
 
+def submit(executor: Executor, job: Job) -> Future[Outcome]:
+    """Start a job on the executor."""
+    return executor.submit(perform, job.call, job.args)
+
+
+def outcome_of(future: Future[Outcome]) -> Outcome:
+    """A submitted job's outcome (waiting for it), or the failure of a worker that died."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - a worker that died (killed, out of memory)
+        return unexpected(exc)
+
+
 def run(jobs: Sequence[Job], executor: Executor | None, consume: Callable[[Job, Outcome], bool]) -> bool:
     """Run the jobs and give each outcome to `consume` as it completes; True when every job
     ran, False when `consume` stopped the run (the rest were cancelled)."""
@@ -114,13 +127,9 @@ def run(jobs: Sequence[Job], executor: Executor | None, consume: Callable[[Job, 
             if not consume(job, perform(job.call, job.args)):
                 return False
         return True
-    futures: dict[Future[Outcome], Job] = {executor.submit(perform, job.call, job.args): job for job in jobs}
+    futures: dict[Future[Outcome], Job] = {submit(executor, job): job for job in jobs}
     for future in as_completed(futures):
-        try:
-            outcome = future.result()
-        except Exception as exc:  # noqa: BLE001 - a worker that died (killed, out of memory)
-            outcome = unexpected(exc)
-        if not consume(futures[future], outcome):
+        if not consume(futures[future], outcome_of(future)):
             for pending in futures:
                 pending.cancel()
             return False

@@ -1,13 +1,22 @@
-"""DOCX rendering with docxtpl, through the shared sandboxed environment."""
+"""DOCX rendering with docxtpl, through the shared sandboxed environment.
+
+docxtpl reads the template file, cleans each part's XML up for Jinja and compiles it for every
+document. A process renders many cases of a form, so it keeps what does not depend on the case:
+the template file's bytes (read again when the file changes), the cleaned-up XML of each part
+(`patch_xml` is a pure function of the XML) and, in the environment, the compiled templates.
+Each document still gets its own parsed copy of the template: nothing mutable is shared.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
@@ -19,7 +28,7 @@ def render_docx(template: Path, templates_root: Path | tuple[Path, ...], context
                 title: str, author: str, when: dt.datetime, mark: str | None = None) -> bytes:
     """Fill a DOCX template and return the document's bytes, with neutral metadata; `mark`
     ("WZÓR") heads every page when given."""
-    doc = DocxTemplate(str(template))
+    doc = _FormTemplate(io.BytesIO(template_bytes(template)))
     doc.render(context, jinja_env=environment(templates_root), autoescape=True)
     fix_table_grids(doc.docx.element.body)
     if mark:
@@ -35,9 +44,34 @@ def render_docx(template: Path, templates_root: Path | tuple[Path, ...], context
     props.created = props.modified = when.replace(tzinfo=None)
     props.last_printed = when.replace(tzinfo=None)
     props.revision = 1
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return _normalise_zip(buffer.getvalue(), when)
+    return _zip(_members(doc.docx.part.package), when)
+
+
+class _FormTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template, taking each part's cleaned-up XML from the process's cache."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched_xml(src_xml)
+
+
+@lru_cache(maxsize=64)
+def _patched_xml(src_xml: str) -> str:
+    """docxtpl's clean-up of a part's XML for Jinja, once per distinct XML."""
+    return DocxTemplate.patch_xml(_CLEANER, src_xml)  # type: ignore[no-any-return]
+
+
+_CLEANER = DocxTemplate(io.BytesIO())  # patch_xml uses nothing of its instance
+
+
+def template_bytes(template: Path) -> bytes:
+    """A DOCX template's bytes, read once per version of the file."""
+    stat = template.stat()
+    return _read_template(template.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _read_template(path: Path, mtime_ns: int, size: int) -> bytes:
+    return path.read_bytes()
 
 
 def _property(text: str, limit: int = 255) -> str:
@@ -45,16 +79,39 @@ def _property(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _normalise_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite the zip with one timestamp so the same input gives the same bytes."""
+class _Members:
+    """Takes the place of python-docx's zip writer: keeps each member's name and bytes, in order."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.items.append((pack_uri.membername, blob))
+
+
+def _members(package: Any) -> list[tuple[str, bytes]]:
+    """The members of the package as python-docx's `save` writes them, in its order (its
+    PackageWriter's steps), without compressing them: formgen writes the zip itself, once."""
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, parts)
+    return members.items
+
+
+def _zip(members: list[tuple[str, bytes]], when: dt.datetime) -> bytes:
+    """The DOCX file: every member with one timestamp, so the same input gives the same bytes."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(item.filename))
+            dst.writestr(info, data)
     return out.getvalue()
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateRuntimeError, pass_context
+from jinja2 import FileSystemLoader, StrictUndefined, Template, TemplateRuntimeError, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -105,12 +105,38 @@ FILTERS = {
 }
 
 
+class FormEnvironment(ImmutableSandboxedEnvironment):
+    """The sandboxed environment, compiling each distinct template source once.
+
+    docxtpl hands every part of a DOCX template to `from_string` for every document; a compiled
+    Template holds no state of a render, so the same source reuses it (as Jinja's own cache of
+    named templates does).
+    """
+
+    COMPILED_LIMIT = 256  # distinct sources kept (a form's DOCX has a few: body, footer, properties)
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._compiled: dict[str, Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            template = super().from_string(source)
+            if len(self._compiled) >= self.COMPILED_LIMIT:
+                self._compiled.pop(next(iter(self._compiled)))  # the oldest
+            self._compiled[source] = template
+        return template
+
+
 @lru_cache(maxsize=4)
-def environment(templates: Path | tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
+def environment(templates: Path | tuple[Path, ...]) -> FormEnvironment:
     """The shared environment for a templates folder, or folders searched in order (a
     workspace's own forms first); cached per folder."""
     roots = (templates,) if isinstance(templates, Path) else templates
-    env = ImmutableSandboxedEnvironment(
+    env = FormEnvironment(
         loader=FileSystemLoader([str(root) for root in roots]),
         autoescape=True,
         undefined=StrictUndefined,
