@@ -360,6 +360,34 @@ def test_a_batch_summary_names_the_folder_in_polish(tmp_path):
         "nieudane: 0.")
 
 
+def test_ids_naming_the_same_files_are_refused_in_polish(tmp_path):
+    first = write(tmp_path, "a.yaml", STATEMENT.replace("id: s-1", "id: Kand-1"))
+    second = write(tmp_path, "b.yaml", STATEMENT.replace("id: s-1", "id: kand-1"))
+    args = ["batch", first, second, "-o", tmp_path / "out", "-j", "1", "--format", "docx"]
+    result = run(args)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{second}:2: Identyfikator sprawy (id): identyfikator sprawy „kand-1” daje te same nazwy plików co "
+        f"„Kand-1” w {first}:2 (nazwy plików nie rozróżniają wielkości liter ani znaków „-” i „.” na końcach)")
+    args[-5] = tmp_path / "out-en"
+    assert run(args, "en").stdout.splitlines()[0] == (
+        f"{second}:2: id: case id 'kand-1' names the same files as 'Kand-1' at {first}:2 (file names ignore "
+        "letter case and '-' or '.' at the ends)")
+
+
+@pytest.mark.parametrize("entries, polish", [(1, "rejestr som-wykaz-zapoznanych (1 pozycja)"),
+                                             (3, "rejestr som-wykaz-zapoznanych (3 pozycje)"),
+                                             (12, "rejestr som-wykaz-zapoznanych (12 pozycji)")])
+def test_a_register_is_named_with_polish_plurals(entries, polish, monkeypatch):
+    from formgen.pipeline import register_label
+
+    monkeypatch.setenv("FORMGEN_LANG", "pl")
+    assert register_label("som-wykaz-zapoznanych", entries) == polish
+    monkeypatch.setenv("FORMGEN_LANG", "en")
+    assert register_label("som-wykaz-zapoznanych", entries) == (
+        f"register som-wykaz-zapoznanych ({entries} {'entry' if entries == 1 else 'entries'})")
+
+
 def test_a_file_edited_by_hand_is_left_alone_in_polish(tmp_path):
     (tmp_path / "sprawy").mkdir()
     [path] = _statements(tmp_path / "sprawy", 1)

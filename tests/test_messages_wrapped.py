@@ -25,8 +25,6 @@ WRAPPERS = {"_", "ngettext", "N_"}
 
 # Files not scanned, each with its reason.
 SKIPPED = {
-    # Another change rewrites them; the lead wraps their messages after merging it.
-    "pipeline.py", "plan.py", "render/",
     # The web page's own texts: Polish by design, whatever the language of messages.
     "web/uploads.py", "web/batchpages.py", "web/preview.py", "web/checking.py", "web/workers.py",
 }

@@ -57,7 +57,7 @@ def test_build_returns_a_report_and_prints_nothing(tmp_path, capsys):
     good = write(tmp_path, "dobry.yaml", STATEMENT.format(id="dobry", nazwisko="Nowak"))
     report = formgen.build(project, [good, bad], tmp_path / "out", options=formgen.Options(jobs=1))
     assert capsys.readouterr() == ("", "")
-    assert [r.label for r in report.done] == [f"{good}:1 (dobry)", "register som-wykaz-zapoznanych (1 entries)"]
+    assert [r.label for r in report.done] == [f"{good}:1 (dobry)", "register som-wykaz-zapoznanych (1 entry)"]
     assert [str(p) for r in report.failed for p in r.problems] == [
         f"{bad}:6: osoba.plec: must be one of 'K' or 'M', got 'X'"]
     assert sorted(p.name for p in report.written) == ["dobry.docx", "dobry.pdf", "som-wykaz-zapoznanych.docx",

@@ -26,6 +26,7 @@ from formgen.cases.load import (
 )
 from formgen.documents import render_document
 from formgen.errors import InputError, Problem, describe
+from formgen.i18n import _, ngettext
 from formgen.manifest import sha256
 from formgen.output import (
     Staged,
@@ -53,7 +54,7 @@ from formgen.runner import (
 from formgen.state import BuildState, Entry, InputRecord, Written, code_digest, digest, tree_digest
 
 FORMATS = files.FORMATS
-Early = dict[str, tuple[str, "Future[Outcome]"]]  # unit key -> (record digest, its job started early)
+Early = dict[str, tuple[str, Future[Outcome]]]  # unit key -> (record digest, its job started early)
 
 
 # --- What a run reports ------------------------------------------------------------------
@@ -254,9 +255,9 @@ class Run:
                     ready.append((make(unit), started[1]))
                 else:
                     todo.append(make(unit))
-        for _, future in early.values():  # started for cases that were not all produced
+        for _record, future in early.values():  # started for cases that were not all produced
             future.cancel()
-        for _ in range(len(units) - len(todo) - len(ready)):
+        for _unit in range(len(units) - len(todo) - len(ready)):
             self.options.progress.advance()
         for job, future in ready:
             if not self.writer.consume(job, outcome_of(future)):
@@ -294,7 +295,7 @@ class Run:
             key = f"{kind}:{form.id}"
             fresh = not self.rebuild and self.state.fresh(key, record, self.context([form.id]))
             records = [] if fresh else [r for u in sources for r in self.planner.records_of(u)]
-            unit = Unit(key, f"register {form.id} ({len(sources)} entries)", None, records, [form.id],
+            unit = Unit(key, register_label(form.id, len(sources)), None, records, [form.id],
                         record, fresh=fresh, register=form.id)
             made.append(unit)
         return made
@@ -346,7 +347,7 @@ def build(project: Project, paths: list[Path], out: Path, formats: tuple[str, ..
             options.progress.start(len(made))
             r.schedule(made, register_job, executor, early)
             units += made
-        for _, future in early.values():
+        for _record, future in early.values():
             future.cancel()
     return r.finish(units)
 
@@ -390,14 +391,15 @@ def _bundle_units(r: Run, units: list[Unit], per_file: bool, protected: bool) ->
         elif not per_file:
             made.append(_grouped(r, f"bundle:{slug(unit.case_id)}", unit.label, [unit], protected))
         elif reserved(unit.source.stem if unit.source else ""):
-            r.planner.problems.append(InputError([Problem(unit.label, 0, "", f"'{unit.source.stem if unit.source else ''}' "
-                                                          f"is a device name on Windows and cannot name a bundle: "
-                                                          f"rename the file")]))
+            stem = unit.source.stem if unit.source else ""
+            r.planner.problems.append(InputError([Problem(unit.label, 0, "", _(
+                "'{name}' is a device name on Windows and cannot name a bundle: rename the file").format(name=stem))]))
         else:
             groups.setdefault(str(unit.source), []).append(unit)
     for source, members in groups.items():
         name = free_name(slug(Path(source).stem), taken)
-        made.append(_grouped(r, f"bundle:{name}", f"{source} (bundle {name})", members, protected))
+        made.append(_grouped(r, f"bundle:{name}", _("{file} (bundle {name})").format(file=source, name=name),
+                             members, protected))
     return made
 
 
@@ -456,7 +458,8 @@ def _dry_run(project: Project, case: Case, when: dt.datetime) -> InputError | No
             render_document(project, form, case, when, layout=False)
     except Exception as exc:  # noqa: BLE001 - every failure is this case's problem
         source, line = (case.id, 0) if case.derived else (str(case.record.path), case.record.line)
-        return InputError([Problem(source, line, "", f"({case.id}) cannot be rendered: {describe(exc)}")])
+        return InputError([Problem(source, line, "", _("({case}) cannot be rendered: {reason}").format(
+            case=case.id, reason=describe(exc)))])
     return None
 
 
@@ -473,8 +476,14 @@ def render_case(project: Project, case: Case, out: Path, formats: Iterable[str] 
         staged.discard()
 
 
+def register_label(form_id: str, entries: int) -> str:
+    """How a register is named in messages and reports."""
+    return ngettext("register {form} ({count} entry)", "register {form} ({count} entries)", entries).format(
+        form=form_id, count=entries)
+
+
 def case_label(case: Case) -> str:
     """How a case is named in messages: its file and line, never personal data."""
     if case.derived:
-        return f"register {case.id} ({len(case.data.pozycje)} entries)"  # type: ignore[attr-defined]
+        return register_label(case.id, len(case.data.pozycje))  # type: ignore[attr-defined]
     return f"{case.record.path}:{case.record.line} ({case.id})"

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from formgen.cases.load import READERS, Case, discover, forms_of, read_records
+from formgen.cases.load import META_TITLES, READERS, Case, discover, forms_of, read_records
 from formgen.cases.source import Record
 from formgen.errors import InputError, Problem, describe
+from formgen.i18n import _
 from formgen.output import name_key, slug
 from formgen.project import Project
 from formgen.state import BuildState, digest
@@ -85,7 +86,7 @@ class Planner:
             self.problems.append(exc)
             return []
         except Exception as exc:  # noqa: BLE001 - an unreadable file is that file's problem only
-            self.problems.append(InputError([Problem(str(path), 0, "", f"cannot be read: {describe(exc)}")]))
+            self.problems.append(InputError([Problem(str(path), 0, "", _("cannot be read: {reason}").format(reason=describe(exc)))]))
             return []
         units = []
         includes: dict[str, str] = {}
@@ -149,15 +150,21 @@ def name_clash(case_id: str, other: Any, reserved_ids: dict[str, str], record: R
     case that claimed the name first), or on a register's, else None."""
     where = (str(record.path), record.line_of(("id",)), "id") if record else (label, 0, "id")
     key = name_key(case_id)
+    problem = _clash_problem(case_id, other, reserved_ids, key)
+    return None if problem is None else Problem(*where, problem, label=META_TITLES["id"])
+
+
+def _clash_problem(case_id: str, other: Any, reserved_ids: dict[str, str], key: str) -> str | None:
+    """What is wrong with the name, or None."""
     if key in reserved_ids:
-        return Problem(*where, f"case id '{case_id}' is the name of the register {reserved_ids[key]}; "
-                               f"choose another id")
+        return _("case id '{id}' is the name of the register {form}; choose another id").format(
+            id=case_id, form=reserved_ids[key])
     if other is None:
         return None
     other_record = other.record if isinstance(other, Case) else (other.records[0] if other.records else None)
     other_id = other.id if isinstance(other, Case) else other.case_id
     place = f"{other_record.path}:{other_record.line_of(('id',))}" if other_record else other.label
     if other_id == case_id:
-        return Problem(*where, f"case id '{case_id}' is already used by the case at {place}")
-    return Problem(*where, f"case id '{case_id}' names the same files as '{other_id}' at {place} "
-                           f"(file names ignore letter case and '-' or '.' at the ends)")
+        return _("case id '{id}' is already used by the case at {place}").format(id=case_id, place=place)
+    return _("case id '{id}' names the same files as '{other}' at {place} (file names ignore letter case and "
+             "'-' or '.' at the ends)").format(id=case_id, other=other_id, place=place)

@@ -155,15 +155,16 @@ def labelled(problems: list[Problem], schema: type[BaseModel]) -> list[Problem]:
     """The problems with the Polish titles of their fields (messages name fields by them)."""
     out = []
     for problem in problems:
-        if problem.field in _META:
-            out.append(replace(problem, label=_META[problem.field]))
+        if problem.field in META_TITLES:
+            out.append(replace(problem, label=META_TITLES[problem.field]))
             continue
         info = field_info(schema, problem.field) if problem.field else None
         out.append(replace(problem, label=info.title) if info else problem)
     return out
 
 
-_META = {"form": "Formularz", "id": "Identyfikator sprawy", "rodzaj": "Rodzaj sprawy"}
+# The Polish titles of the keys every case has (messages name these fields by them).
+META_TITLES = {"form": "Formularz", "id": "Identyfikator sprawy", "rodzaj": "Rodzaj sprawy"}
 
 
 def _run_check(form: Form, case: Case, project: Project) -> list[Problem]:

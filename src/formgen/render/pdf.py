@@ -23,6 +23,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from formgen.errors import FormgenError
+from formgen.i18n import _
 
 
 class BlockedResource(ValueError):
@@ -41,10 +42,10 @@ class LocalOnlyFetcher(URLFetcher):
         if scheme == "data":
             return super().fetch(url, headers)
         if scheme != "file":
-            raise BlockedResource(f"blocked URL scheme: {scheme}")
+            raise BlockedResource(_("blocked URL scheme: {scheme}").format(scheme=scheme))
         path = self.local_file(url)
         if path is None:
-            raise BlockedResource("blocked file outside the templates folder")
+            raise BlockedResource(_("blocked file outside the templates folder"))
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": kind})
 
