@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from formgen.commands import open_project
 from formgen.pipeline import collect
 from formgen.web.register import NoRegister, WorkspaceRegister, register_for
 from formgen.workspace import load
-from formgen.commands import open_project
 from tests.workspaces import formgen, holiday, make_pesel, make_workspace, person
 
 EWA = person("Ewa", "Nowicka", make_pesel(1985, 7, 15, 123, True), "K")

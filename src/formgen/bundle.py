@@ -101,7 +101,7 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, documents: list[R
     which records the bundle's file name (`<name>.pdf`) and hash."""
     protection = protection or Protection()
     check_variant(variant, protection)
-    when = when or dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)
+    when = when or dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
     assembly = Assembly(project, cases, name, when, None if variant == PLAIN else variant,
                         parts_of(cases, documents))
     layout = assembly.lay_out()

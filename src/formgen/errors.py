@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import traceback
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -21,7 +22,7 @@ class Problem:
     line: int
     field: str
     message: str
-    label: str = field(default="", compare=False)
+    label: str = dataclasses.field(default="", compare=False)
 
     def __str__(self) -> str:
         from formgen.i18n import language

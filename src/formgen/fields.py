@@ -12,10 +12,18 @@ import types
 import typing
 import unicodedata
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    model_validator,
+)
 
 from formgen.i18n import _, ngettext
 from formgen.rules import identifiers, money
@@ -55,7 +63,7 @@ def fold(text: str) -> str:
 _YES_NO = {fold(word): word in ("tak", "true", "yes") for word in ("tak", "nie", "true", "false", "yes", "no")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _choice_fields(model: type[BaseModel]) -> dict[str, tuple[str, dict[str, Any]]]:
     """Field name -> ("one" or "many", folded value -> canonical value) of a model's choice and
     yes/no fields."""

@@ -267,6 +267,7 @@ class Run:
     def _refused(self, unit: Unit) -> Result | None:
         """The unit's cases against the register (formgen.register): a failed result when the
         rules across cases refuse one, else None (the answers go with the records)."""
+        assert self.recorder is not None
         records = self.planner.records_of(unit) if unit.register is None else []
         problems = self.recorder.prepare(unit.key, records, unit.register, unit.record)
         return Result(unit.key, unit.label, problems=problems) if problems else None

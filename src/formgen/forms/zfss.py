@@ -7,8 +7,8 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from formgen.errors import CatalogError
 from formgen.cases.answers import Answered
+from formgen.errors import CatalogError
 from formgen.fields import Date, LongText, Money, Percent, Schema, Text
 from formgen.forms.common import Findings, Person, Sex, by_sex
 from formgen.i18n import _, number, quoted

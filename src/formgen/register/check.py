@@ -84,7 +84,7 @@ def _answers(case: Case, project: Project, ledger: Ledger, numbering: Numbering,
     numbers: dict[str, str] = {}
     report: dict[str, Any] = {}
     for form in case.forms:
-        data = case.data_for(form)
+        data: Any = case.data_for(form)  # the form's own model: its fields are the form's
         kind = benefit_kind(form.id, data)
         if kind is not None:
             probe = Issued(form.id, case.id, doc_date(data, when), "", kind=kind,
@@ -112,7 +112,7 @@ def _findings(case: Case, entry: Issued, project: Project, ledger: Ledger) -> Fi
     if entry.kind in (None, "plan"):
         return []
     params = project.zfss(entry.year)
-    data = next(case.data_for(f) for f in case.forms if f.id == entry.form)
+    data: Any = next(case.data_for(f) for f in case.forms if f.id == entry.form)
     if entry.kind == "pozyczka":
         return (rules.guarantors(entry, ledger, params)
                 + rules.waiting_time(entry, ledger, params, data.wyjatek, ("data_umowy",))

@@ -98,7 +98,7 @@ def _members(package: Any) -> list[tuple[str, bytes]]:
     members = _Members()
     PackageWriter._write_content_types_stream(members, parts)
     PackageWriter._write_pkg_rels(members, package.rels)
-    PackageWriter._write_parts(members, parts)
+    PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]  # _Members has write()
     return members.items
 
 

@@ -136,7 +136,7 @@ def streams_made_once(pdf: Any) -> None:
 
     for item in pdf.objects:
         if isinstance(item, pydyf.Stream):
-            item.__class__ = _once(type(item))
+            item.__class__ = _once(item.__class__)
 
 
 @cache
