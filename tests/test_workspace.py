@@ -65,6 +65,17 @@ def test_institution_names_are_declined_where_the_dictionary_is_sure() -> None:
     assert decline_phrase("nr 3 Żłobek", "dopelniacz") is None
 
 
+def test_the_sample_notice_is_said_once_when_a_command_runs_not_for_help(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FORMGEN_HOME", raising=False)
+    for args in (["batch", "--help"], ["--help"], ["register", "list", "--help"], ["batch"]):
+        result = CliRunner().invoke(cli, args)
+        assert SAMPLE_NOTICE not in result.output, args
+    result = CliRunner().invoke(cli, ["list"])
+    assert result.exit_code == 0 and result.output.count(SAMPLE_NOTICE) == 1
+
+
 def test_without_a_workspace_the_example_institution_is_used_said_and_marked(tmp_path: Path,
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

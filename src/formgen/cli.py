@@ -7,9 +7,11 @@ click's own texts (Usage:, Options) go through formgen's catalog too.
 
 from __future__ import annotations
 
+import functools
 import sys
 import traceback
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -25,7 +27,25 @@ clicktext.install()
 # Placeholders of option values in the help (click's own would be TEXT and INTEGER).
 TEXT, DAY, YEAR = _("TEXT"), _("YYYY-MM-DD"), _("YYYY")
 
-pass_project = click.make_pass_decorator(object)
+SAMPLE_NOTICE_DUE = "formgen.sample_notice"  # ctx.meta: the sample notice is still to be said
+
+
+def pass_project(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Pass the project to a command; a run on the bundled example says so first (on stderr),
+    once, when the command runs: never for --help or a usage error."""
+
+    @functools.wraps(command)
+    def with_project(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        if ctx.meta.pop(SAMPLE_NOTICE_DUE, False):
+            from formgen.workspace import SAMPLE_NOTICE
+
+            click.echo(_(SAMPLE_NOTICE), err=True)
+        return command(ctx.find_object(object), *args, **kwargs)
+
+    return with_project
+
+
 NO_PROJECT = {"init", "verify"}  # commands that say nothing about the example institution
 
 
@@ -51,8 +71,9 @@ def cli(ctx: click.Context, workspace: Path | None, db: str | None, templates: P
 
     if lang:
         set_language(lang)
-    quiet = ctx.invoked_subcommand in NO_PROJECT
-    ctx.obj = None if ctx.invoked_subcommand == "init" else open_project(workspace, db, templates, data, quiet)
+    ctx.obj = None if ctx.invoked_subcommand == "init" else open_project(workspace, db, templates, data, quiet=True)
+    ctx.meta[SAMPLE_NOTICE_DUE] = (ctx.obj is not None and ctx.obj.mark == "WZÓR"
+                                   and ctx.invoked_subcommand not in NO_PROJECT)
     if debug:
         import os
 
