@@ -22,6 +22,8 @@ from pathlib import Path
 from common import ROOT
 from mixed_cases import FORM, REGISTER, Expected, write_cases
 
+from formgen.state import STATE_FILE
+
 
 def start_batch(cases: Path, out: Path) -> subprocess.Popen[str]:
     """`formgen batch` in a process group of its own (so its workers can be killed with it)."""
@@ -37,9 +39,11 @@ def complete(out: Path, expected: Expected) -> int:
 
 
 def leftovers(out: Path, expected: Expected) -> list[Path]:
-    """Files no finished run would leave: temporary files and files of cases that are not good."""
+    """Files no finished run would leave: temporary files and files of cases that are not good
+    (the build state, which records what was written, is meant to stay)."""
     wanted = {out / FORM / f"{c}.{ext}" for c in expected.good for ext in ("docx", "pdf")}
     wanted |= {out / REGISTER / f"{REGISTER}.{ext}" for ext in ("docx", "pdf")}
+    wanted.add(out / STATE_FILE)
     return [p for p in out.rglob("*") if p.is_file() and p not in wanted]
 
 
@@ -69,9 +73,9 @@ def main() -> None:
               f"{sum('.formgen-tmp-' in p.name for p in left)} temporary files left")
         start = time.perf_counter()
         rerun = start_batch(cases, out)
-        _, stderr = rerun.communicate()
+        stdout, _stderr = rerun.communicate()  # problems are reported on stdout
         again = time.perf_counter() - start
-        reported = sum(any(line.startswith(f"{s}:{n}: ") for line in stderr.splitlines()) for s, n, _ in expected.bad)
+        reported = sum(any(line.startswith(f"{s}:{n}: ") for line in stdout.splitlines()) for s, n, _ in expected.bad)
         print(f"rerun: exit {rerun.returncode} in {again:.1f} s ({again / count * 1000:.0f} ms a case): "
               f"{complete(out, expected)} of {len(expected.good)} good cases complete, "
               f"{len(leftovers(out, expected))} files left over, {reported} of {len(expected.bad)} bad cases reported")
