@@ -107,3 +107,20 @@ def test_openapi_describes_each_forms_case(api) -> None:
     assert "pesel" in spec["components"]["schemas"][borrower]["properties"]
     assert "validate" in spec["paths"]["/api/forms/{form_id}/validate"]["post"]["summary"].lower() or \
         spec["paths"]["/api/forms/{form_id}/validate"]["post"]["summary"].startswith("Sprawdź")
+
+
+def test_the_page_renders_with_the_workspaces_own_form_and_the_sample_mark(tmp_path) -> None:
+    from formgen.project import Project
+    from tests.conftest import ROOT
+
+    own = tmp_path / "templates" / "zfss-rachunek-bankowy"
+    own.mkdir(parents=True)
+    builtin = (ROOT / "templates" / "zfss-rachunek-bankowy" / "template.html").read_text(encoding="utf-8")
+    own.joinpath("template.html").write_text(builtin.replace("</h1>", "</h1><p>Wersja własna GOPS</p>", 1),
+                                             encoding="utf-8")
+    case = {**example("rachunek-2026-001.yaml"), "id": "rachunek-api-1"}
+    sample = Project(ROOT / "templates", ROOT / "data", overrides=tmp_path / "templates", mark="WZÓR")
+    with client(project=sample) as page:
+        text = pdf_text(page.post("/api/forms/zfss-rachunek-bankowy/render", json=case).content)
+    assert "Wersja własna GOPS" in text
+    assert "WZÓR – dokument przykładowy (dane instytucji z przykładu formgen) – nie podpisywać" in text

@@ -69,15 +69,15 @@ def csrf_of(html: str) -> str:
 
 
 @contextmanager
-def client(settings: object | None = None) -> Iterator[object]:
-    """A test client of the page over the repository's project (one render process)."""
+def client(settings: object | None = None, project: object | None = None) -> Iterator[object]:
+    """A test client of the page over the repository's project, or `project` (one render process)."""
     from fastapi.testclient import TestClient
 
     from formgen.project import Project
     from formgen.web.app import create_app
     from formgen.web.settings import Settings
 
-    app = create_app(Project(ROOT / "templates", ROOT / "data"), settings or Settings(workers=1))  # type: ignore[arg-type]
+    app = create_app(project or Project(ROOT / "templates", ROOT / "data"), settings or Settings(workers=1))  # type: ignore[arg-type]
     with TestClient(app, base_url="http://127.0.0.1") as test_client:
         yield test_client
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,10 @@ class Web:
 
     @property
     def setup(self) -> Setup:
-        return Setup(self.project.templates, self.project.data)
+        """How the render processes rebuild the project: its templates with the workspace's own
+        forms, its data and its mark (WZÓR for the bundled example). Without the register link:
+        the page records what it renders itself (`register`), after its rules."""
+        return replace(self.project.setup, register=None)
 
     def password_hash(self) -> str | None:
         return stored_hash(self.settings.password_file)
