@@ -5,9 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
@@ -16,39 +14,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from formgen import __version__
-from formgen.project import Project, Setup
-from formgen.web.auth import Sessions, Throttle, stored_hash
+from formgen.project import Project
 from formgen.web.batch import Batches
-from formgen.web.register import CaseRegister, register_for
+from formgen.web.register import register_for
 from formgen.web.security import AccessLog, BodyLimit, Guard, SecurityHeaders
 from formgen.web.settings import LOCAL_HOSTS, Settings
+from formgen.web.state import Web
 from formgen.web.views import templates
 from formgen.web.workers import RenderPool
 
 HERE = Path(__file__).resolve().parent
-
-
-@dataclass
-class Web:
-    """What every route needs: the project, the settings and the page's shared services."""
-
-    project: Project
-    settings: Settings
-    sessions: Sessions = field(default_factory=Sessions)
-    throttle: Throttle = field(default_factory=Throttle)
-    pool: RenderPool | None = None
-    batches: Batches | None = None
-    register: CaseRegister | None = None
-
-    @property
-    def setup(self) -> Setup:
-        """How the render processes rebuild the project: its templates with the workspace's own
-        forms, its data and its mark (WZÓR for the bundled example). Without the register link:
-        the page records what it renders itself (`register`), after its rules."""
-        return replace(self.project.setup, register=None)
-
-    def password_hash(self) -> str | None:
-        return stored_hash(self.settings.password_file)
 
 
 def create_app(project: Project, settings: Settings | None = None) -> FastAPI:
@@ -114,8 +89,3 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
     response: Response = request.app.state.templates.TemplateResponse(request, "error.html", context,
                                                                        status_code=exc.status_code)
     return response
-
-
-def web_of(app: Any) -> Web:
-    """The Web of an application (routes reach it through request.app)."""
-    return app.state.web  # type: ignore[no-any-return]

@@ -9,9 +9,9 @@ from fastapi.responses import HTMLResponse
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from formgen.web.app import Web, web_of
 from formgen.web.auth import Session
 from formgen.web.security import CSRF_FIELD, CSRF_HEADER, csrf_ok
+from formgen.web.state import Web, web_of
 
 MAX_FILES = 1  # one case file or archive per post
 MAX_PART = 1024 * 1024  # one text field of a form (long descriptions stay far below)
