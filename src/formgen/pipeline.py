@@ -16,10 +16,9 @@ from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from formgen import files
-from formgen.bundle import DEFAULT_VARIANT, Protection, bundle_file, check_variant, free_name
 from formgen.cases.load import (
     Case,
     load_cases,
@@ -54,7 +53,11 @@ from formgen.runner import (
 )
 from formgen.state import BuildState, Entry, InputRecord, Written, code_digest, digest, tree_digest
 
+if TYPE_CHECKING:
+    from formgen.bundle import Protection
+
 FORMATS = files.FORMATS
+DEFAULT_VARIANT = "pdf/a-3b"  # formgen.bundle's (imported by bundle runs only: a batch does without it)
 Early = dict[str, tuple[str, "Future[Outcome]"]]  # unit key -> (record digest, its job started early)
 
 
@@ -372,6 +375,8 @@ def bundles(project: Project, paths: list[Path], out: Path, per_file: bool = Fal
     """Write one archival bundle per case (or per input file) to <out>/<name>.pdf with its
     manifest, then the registers' bundles; bundles that are up to date are skipped (never a
     protected one: its keys and signature are not ours to compare)."""
+    from formgen.bundle import bundle_file, check_variant
+
     options = options or Options()
     check_variant(variant, protection)
     protected = protection is not None and protection.any
@@ -395,6 +400,8 @@ def bundles(project: Project, paths: list[Path], out: Path, per_file: bool = Fal
 def _bundle_units(r: Run, units: list[Unit], per_file: bool, protected: bool) -> list[Unit]:
     """One bundle unit per case unit, or per input file with --per-file; units of unchanged
     files come as bundle units already (from the state)."""
+    from formgen.bundle import free_name
+
     registers_ids = [f.id for f in r.project.catalog.forms.values() if f.decl.collects]
     taken = {name_key(n) for n in registers_ids} | {name_key(u.case_id) for u in units if u.key.startswith("bundle:")}
     groups: dict[str, list[Unit]] = {}

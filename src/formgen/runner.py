@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,7 +95,7 @@ class Pool(ProcessPoolExecutor):
         """Start every worker now (each prepares, then waits for jobs), not at the first job."""
         if not self.started:
             self.started = True
-            for _ in range(self.workers):  # a worker each, whatever the start method
+            for _worker in range(self.workers):  # a worker each, whatever the start method
                 self.submit(_ready)
 
 
@@ -155,8 +155,14 @@ def _dask_client(address: str) -> Iterator[Any]:
 
 
 def submit(executor: Executor, job: Job) -> Future[Outcome]:
-    """Start a job on the executor."""
-    return executor.submit(perform, job.call, job.args)
+    """Start a job on the executor; on a pool already broken (a worker died), a future that
+    holds that error (the job's failure, like the others')."""
+    try:
+        return executor.submit(perform, job.call, job.args)
+    except BrokenExecutor as exc:
+        failed: Future[Outcome] = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def outcome_of(future: Future[Outcome]) -> Outcome:
