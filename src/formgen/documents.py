@@ -18,7 +18,7 @@ from formgen.cases.source import MAX_TABLE_ROWS
 from formgen.catalog import Form
 from formgen.errors import FormgenError
 from formgen.i18n import _, quoted
-from formgen.project import Project
+from formgen.project import Project, Setup
 from formgen.render.mark import note
 
 
@@ -98,3 +98,28 @@ def check_size(form: Form, html: str) -> None:
         raise FormgenError(_("form {form}: the document would hold {rows} table rows; the limit is {limit}: "
                              "split the case (or the input of a register) into smaller ones").format(
             form=form.id, rows=rows, limit=MAX_TABLE_ROWS))
+
+
+# A page of the shared stylesheet's kinds of text, laid out and written once by `warm_up`.
+_WARM_UP_PAGE = """<!doctype html><html lang="pl"><head><meta charset="utf-8">{link}</head><body>
+<h1>Oświadczenie</h1><p>Zażółć <b>gęślą</b> <i>jaźń</i>, 1234,56 zł.</p>
+<table><tr><th>Lp.</th><td><span class="box">☐</span> ☒</td></tr></table></body></html>"""
+
+
+def warm_up(setup: Setup) -> None:
+    """Make ready what every document of a process needs, before its first job (a worker runs
+    it while the main process still plans the cases): the project's catalog and profile, the
+    renderers imported, the name dictionary loaded, and one small page laid out and written with
+    the shared stylesheet (fonts, the stylesheet parsed, WeasyPrint's and pydyf's first calls).
+    What fails here fails again, and is reported, in the job that needs it."""
+    from formgen.render import docx, html  # noqa: F401 - imported for the jobs to come
+    from formgen.render.pdf import html_to_document, write_pdf
+    from formgen.rules.names import _morfeusz
+
+    project = setup.project()
+    project.catalog.forms  # noqa: B018 - loaded for the jobs to come
+    _morfeusz()
+    base = project.templates / "_base"
+    link = '<link rel="stylesheet" href="form.css">' if (base / "form.css").is_file() else ""
+    write_pdf(html_to_document(_WARM_UP_PAGE.format(link=link), base, list(project.template_roots)))
+    project.profile  # noqa: B018 - last: a missing profile is the jobs' error, not the warm-up's

@@ -11,20 +11,20 @@ Registers come last, from the cases that were produced.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from formgen import files
-from formgen.bundle import DEFAULT_VARIANT, Protection, bundle_file, check_variant, free_name
 from formgen.cases.load import (
     Case,
     load_cases,
     registers,
 )
-from formgen.documents import render_document
+from formgen.documents import render_document, warm_up
 from formgen.errors import InputError, Problem, describe
 from formgen.i18n import _, ngettext
 from formgen.manifest import sha256
@@ -48,12 +48,17 @@ from formgen.runner import (
     executor_for,
     outcome_of,
     run,
+    start,
     submit,
     usable_cores,
 )
 from formgen.state import BuildState, Entry, InputRecord, Written, code_digest, digest, tree_digest
 
+if TYPE_CHECKING:
+    from formgen.bundle import Protection
+
 FORMATS = files.FORMATS
+DEFAULT_VARIANT = "pdf/a-3b"  # formgen.bundle's (imported by bundle runs only: a batch does without it)
 Early = dict[str, tuple[str, Future[Outcome]]]  # unit key -> (record digest, its job started early)
 
 
@@ -224,6 +229,19 @@ class Run:
 
             self.recorder = self.writer.recorder = Recorder(project, out, self.when)
 
+    @contextmanager
+    def executor(self) -> Iterator[Executor | None]:
+        """The run's executor (see formgen.runner). A local pool's workers start as soon as an
+        input file is to be parsed (a run whose inputs are all unchanged starts none), so that
+        they import and warm up the renderers while this process reads and plans the cases."""
+        preparation = (warm_up, (self.setup,))
+        with executor_for(self.options.jobs or usable_cores(), self.options.executor, preparation) as executor:
+            self.planner.before_parsing = lambda: start(executor)
+            try:
+                yield executor
+            finally:
+                self.planner.before_parsing = None
+
     def context(self, forms: list[str]) -> str:
         """The digest of what a unit of these forms is made with, besides its records."""
         for form_id in forms:
@@ -332,8 +350,6 @@ def build(project: Project, paths: list[Path], out: Path, formats: tuple[str, ..
     registers of the cases produced; cases that are up to date are skipped."""
     options = options or Options()
     r = Run(project, out, options, ("files", formats))
-    units = r.planner.cases(paths)
-    options.progress.start(len(units))
 
     def case_job(unit: Unit) -> Job:
         return Job(unit.key, unit.label, files.case_files, (r.setup, unit.records[0], formats, r.when))
@@ -341,7 +357,9 @@ def build(project: Project, paths: list[Path], out: Path, formats: tuple[str, ..
     def register_job(unit: Unit) -> Job:
         return Job(unit.key, unit.label, files.register_files, (r.setup, unit.register, unit.records, formats, r.when))
 
-    with executor_for(options.jobs or usable_cores(), options.executor) as executor:
+    with r.executor() as executor:
+        units = r.planner.cases(paths)
+        options.progress.start(len(units))
         early = r.speculate(units, register_job, executor)
         if r.schedule(units, case_job, executor):
             made = r.register_units(units)
@@ -359,18 +377,20 @@ def bundles(project: Project, paths: list[Path], out: Path, per_file: bool = Fal
     """Write one archival bundle per case (or per input file) to <out>/<name>.pdf with its
     manifest, then the registers' bundles; bundles that are up to date are skipped (never a
     protected one: its keys and signature are not ours to compare)."""
+    from formgen.bundle import bundle_file, check_variant
+
     options = options or Options()
     check_variant(variant, protection)
     protected = protection is not None and protection.any
     r = Run(project, out, options, ("bundle", variant, per_file), rebuild=protected)
-    units = _bundle_units(r, r.planner.cases(paths), per_file, protected)
-    options.progress.start(len(units))
 
     def bundle_job(unit: Unit) -> Job:
         return Job(unit.key, unit.label, bundle_file,
                    (r.setup, unit.case_id, unit.records, unit.register, variant, protection, r.when))
 
-    with executor_for(options.jobs or usable_cores(), options.executor) as executor:
+    with r.executor() as executor:
+        units = _bundle_units(r, r.planner.cases(paths), per_file, protected)
+        options.progress.start(len(units))
         if r.schedule(units, bundle_job, executor):
             made = r.register_units(units, "bundle")
             options.progress.start(len(made))
@@ -382,6 +402,8 @@ def bundles(project: Project, paths: list[Path], out: Path, per_file: bool = Fal
 def _bundle_units(r: Run, units: list[Unit], per_file: bool, protected: bool) -> list[Unit]:
     """One bundle unit per case unit, or per input file with --per-file; units of unchanged
     files come as bundle units already (from the state)."""
+    from formgen.bundle import free_name
+
     registers_ids = [f.id for f in r.project.catalog.forms.values() if f.decl.collects]
     taken = {name_key(n) for n in registers_ids} | {name_key(u.case_id) for u in units if u.key.startswith("bundle:")}
     groups: dict[str, list[Unit]] = {}

@@ -49,6 +49,7 @@ class Planner:
         self.project, self.state, self.context = project, state, context
         self.form, self.encoding, self.force = form, encoding, force
         self.problems: list[InputError] = []
+        self.before_parsing: Callable[[], None] | None = None  # called before a file is parsed
         self.includes: dict[Path, dict[str, str]] = {}  # input file -> files it includes
         self._reread: dict[Path, list[Unit]] = {}  # files skipped unread, parsed for a register
 
@@ -80,6 +81,8 @@ class Planner:
 
     def parse(self, path: Path) -> list[Unit]:
         """The units of one input file, parsed (its unreadable parts become problems)."""
+        if self.before_parsing is not None:
+            self.before_parsing()
         try:
             items = read_records(path, self.form, self.encoding, self.project)
         except InputError as exc:

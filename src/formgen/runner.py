@@ -7,14 +7,16 @@ files); when the consumer says stop (a fatal write error: disk full, output fold
 the jobs not yet started are cancelled.
 
 The executor is any `concurrent.futures.Executor`: a local process pool, or a Dask cluster's
-(`Client.get_executor()`); none runs every job here, in order.
+(`Client.get_executor()`); none runs every job here, in order. A local pool's workers can be
+started before the first job (`start`) and prepare for their jobs (import and warm up the
+renderers) while this process is still reading and planning the cases.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,15 +78,61 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+Preparation = tuple[Callable[..., object], tuple[Any, ...]]  # what a worker does before its first job
+
+
+class Pool(ProcessPoolExecutor):
+    """A local process pool whose workers each run a preparation (`call(*args)`) before their
+    first job. A failed preparation is not the worker's end: it is left to the jobs, which do
+    the same work and report what fails as their own Failure."""
+
+    def __init__(self, workers: int, preparation: Preparation | None = None) -> None:
+        super().__init__(workers, initializer=_prepare, initargs=(preparation,))
+        self.workers = workers
+        self.started = False
+
+    def start(self) -> None:
+        """Start every worker now (each prepares, then waits for jobs), not at the first job."""
+        if not self.started:
+            self.started = True
+            for _worker in range(self.workers):  # a worker each, whatever the start method
+                self.submit(_ready)
+
+
+def _prepare(preparation: Preparation | None) -> None:
+    """A worker's initializer: its preparation, whose failure is left to the jobs (raised from
+    an initializer, it would break the pool and hide the error)."""
+    if preparation is None:
+        return
+    call, args = preparation
+    try:
+        call(*args)
+    except Exception:  # noqa: BLE001, S110 - the jobs meet the same error and report it
+        pass
+
+
+def _ready() -> None:
+    """The job that starts a worker."""
+
+
+def start(executor: Executor | None) -> None:
+    """Start a local pool's workers now, so that they prepare while this process plans; other
+    executors (none, a Dask cluster's) have nothing to start."""
+    if isinstance(executor, Pool):
+        executor.start()
+
+
 @contextmanager
-def executor_for(jobs: int, address: str | None = None) -> Iterator[Executor | None]:
+def executor_for(jobs: int, address: str | None = None,
+                 preparation: Preparation | None = None) -> Iterator[Executor | None]:
     """The executor of a run: a Dask cluster's at `address` (tcp://host:8786), a process pool
-    of `jobs` workers, or None (everything in this process) for one job."""
+    of `jobs` workers (each running `preparation` first), or None (everything in this process)
+    for one job."""
     if address:
         with _dask_client(address) as client:
             yield client.get_executor()
     elif jobs > 1:
-        with ProcessPoolExecutor(jobs) as pool:
+        with Pool(jobs, preparation) as pool:
             yield pool
     else:
         yield None
@@ -107,8 +155,14 @@ def _dask_client(address: str) -> Iterator[Any]:
 
 
 def submit(executor: Executor, job: Job) -> Future[Outcome]:
-    """Start a job on the executor."""
-    return executor.submit(perform, job.call, job.args)
+    """Start a job on the executor; on a pool already broken (a worker died), a future that
+    holds that error (the job's failure, like the others')."""
+    try:
+        return executor.submit(perform, job.call, job.args)
+    except BrokenExecutor as exc:
+        failed: Future[Outcome] = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def outcome_of(future: Future[Outcome]) -> Outcome:

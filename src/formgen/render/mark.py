@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, RGBColor
-
 NOTES = {
     "WZÓR": "dokument przykładowy (dane instytucji z przykładu formgen) – nie podpisywać",
     "PROJEKT": "projekt – dokument nie został wpisany do rejestru, nie podpisywać",
@@ -20,6 +17,9 @@ def note(mark: str) -> str:
 
 def mark_docx(document: Any, mark: str) -> None:
     """Put the mark and its note at the top of every header of a python-docx Document."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # here: `note` serves processes that write no DOCX
+    from docx.shared import Pt, RGBColor
+
     for section in document.sections:
         headers = [section.header]
         if section.different_first_page_header_footer:
