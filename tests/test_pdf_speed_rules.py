@@ -1,4 +1,4 @@
-"""The stylesheet rules that keep the PDF quick to make (issue 10, README "Layout").
+"""What keeps the PDF quick to make (issue 10, README "Layout"): the stylesheets' rules, the collector.
 
 WeasyPrint draws a one-sided dotted border dot by dot and, for a flex item whose minimum size is
 `auto`, measures its content and lays it out once more before laying it out; the templates use
@@ -79,3 +79,17 @@ def test_flex_items_have_no_automatic_minimum_size():
             assert selector == ".sigs" or any(
                 ("min-width: 0" in b and "min-height: 0" in b) or s.endswith(" .sig") for s, b in items), (path, selector)
 
+
+def test_the_command_line_lets_the_garbage_collector_run_less_often(monkeypatch):
+    import gc
+
+    from formgen import cli
+    from formgen.runner import YOUNG_OBJECTS_BEFORE_GC
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(cli.cli, "main", lambda **_: None)  # no command: only what main() sets up
+    try:
+        cli.main()
+        assert gc.get_threshold() == (YOUNG_OBJECTS_BEFORE_GC, *before[1:])
+    finally:
+        gc.set_threshold(*before)
