@@ -350,14 +350,14 @@ def _limited_file_size(limit: int):
 
 
 def test_a_write_failing_part_way_leaves_no_file_of_the_case(tmp_path):
-    """Fault injection: the process may write files of at most 60 KB; the loan agreement's
-    DOCX fits, its PDF does not."""
+    """Fault injection: the process may write files of at most 36 KB; the loan agreement's
+    PDF fits (32 KB), its DOCX (41 KB) does not."""
     out = tmp_path / "out"
     result = subprocess.run([sys.executable, "-m", "formgen", *BASE, "render", str(EXAMPLES / "pozyczka-2026-001.yaml"),
                              "-o", str(out)], capture_output=True, text=True, check=False,
-                            preexec_fn=_limited_file_size(60_000))
+                            preexec_fn=_limited_file_size(36_000))
     assert result.returncode == 1
-    target = out / "zfss-umowa-pozyczki" / "pozyczka-2026-001.pdf"
+    target = out / "zfss-umowa-pozyczki" / "pozyczka-2026-001.docx"
     assert (f"{EXAMPLES / 'pozyczka-2026-001.yaml'}:2 (pozyczka-2026-001): cannot write {target}: File too large"
             in result.stdout.splitlines())
     assert files_under(out) == set()

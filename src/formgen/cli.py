@@ -437,7 +437,10 @@ def serve(project: Any, host: str, port: int, set_password: bool, certfile: Path
 
 def main() -> None:
     """Run the CLI; unexpected errors print one line unless --debug is given."""
+    from formgen.runner import fewer_collections
+
     debug = "--debug" in sys.argv[1:]
+    fewer_collections()
     try:
         cli.main(standalone_mode=True)
     except SystemExit:
