@@ -32,8 +32,8 @@ SURNAMES = ["Nowak", "Kowalczyk", "Wiśniewski", "Wójcik", "Kamiński", "Lewand
 
 
 def formgen(*args: str) -> list[str]:
-    """The command line of formgen run with this Python."""
-    return [sys.executable, "-m", "formgen", *args]
+    """The command line of formgen run with this Python (English messages: the scripts read them)."""
+    return [sys.executable, "-m", "formgen", "--lang", "en", *args]
 
 
 @dataclass
@@ -48,10 +48,12 @@ class Measured:
     workers_mib: float = 0.0  # largest peak RSS among its worker processes (sampled; 0: none)
     children: int = 0  # worker processes seen
     cpu_seconds: float = 0.0  # user + system time of the process and its waited-for children
+    stdout: str = ""  # formgen's reports and summary
 
     def check(self) -> Measured:
         if self.returncode != 0:
-            raise SystemExit(f"a benchmarked command failed ({self.returncode}):\n{self.stderr[-2000:]}")
+            raise SystemExit(f"a benchmarked command failed ({self.returncode}):\n{self.stdout[-2000:]}"
+                             f"{self.stderr[-2000:]}")
         return self
 
 
@@ -131,10 +133,12 @@ def measure(command: Sequence[str], cwd: Path = ROOT, env: dict[str, str] | None
         thread.join()
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
+        out.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
     workers = sampler.workers()
     return Measured(seconds, process.returncode, stderr, usage.ru_maxrss / 1024,
                     sampler.peaks.get(process.pid, 0) / 1024, max(workers, default=0) / 1024, len(workers),
-                    usage.ru_utime + usage.ru_stime)
+                    usage.ru_utime + usage.ru_stime, stdout)
 
 
 def in_pairs(first: Callable[[int], Measured], second: Callable[[int], Measured],

@@ -42,7 +42,7 @@ def batch(cases: Path, out: Path, templates: Path) -> Measured:
 
 def summary(run: Measured) -> str:
     """formgen's closing line: how many cases were rendered and how many were up to date."""
-    return next(line for line in reversed(run.stderr.splitlines()) if "up to date" in line)
+    return next(line for line in reversed(run.stdout.splitlines()) if "up to date" in line)
 
 
 def main() -> None:
