@@ -11,14 +11,27 @@ their pages are put behind a cover page and written once (see docs/archive-bundl
 - the cover is the first document, so its <head> gives the bundle's metadata;
 - the case's YAML (and the CSV files it reads lists from) are embedded with relationship
   Source, each document's DOCX with relationship Alternative.
+
+A large bundle (more than SECTION_PAGES pages) would hold every document laid out until the one
+write (about 0.8 MB a page). It is written in sections instead: every SECTION_PAGES pages or so,
+the documents laid out so far are written as one PDF without their page numbers and let go.
+At the end the cover and one layout of empty pages carrying only the bundle's page numbers, its
+bookmarks and the anchors the cover links to are written as the bundle (metadata, output intent,
+attachments: all as above); each of those pages then gets, under its page number, what its
+document's page draws (its content stream, and its resources taken from its section's PDF).
+Each document is still laid out once; each section embeds its own subsets of the fonts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import mimetypes
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -44,6 +57,10 @@ COVER_TITLE = "Strona tytułowa"
 
 PAGE_NUMBER_BOX = "@bottom-right"  # the margin box of form.css that holds "strona X z Y"
 
+# A bundle of up to this many pages is laid out and written in one pass; a larger one is
+# written in sections of about this many pages (the memory a bundle holds laid out at once).
+SECTION_PAGES = 100
+
 
 @dataclass
 class Part:
@@ -58,11 +75,18 @@ class Part:
         return self.document.form
 
 
-def parts_of(cases: list[Case], documents: list[RenderedDocument]) -> list[Part]:
-    """The bundle's parts in order, titled by form (and by case when there are several)."""
-    several = len(cases) > 1
-    return [Part(doc, f"{doc.case.id}: {doc.form.decl.short}" if several else doc.form.decl.short,
-                 f"bundle-doc-{number}") for number, doc in enumerate(documents, 1)]
+def part_of(document: RenderedDocument, number: int, several: bool) -> Part:
+    """The bundle's `number`th part, titled by form (and by case when the bundle has several)."""
+    title = f"{document.case.id}: {document.form.decl.short}" if several else document.form.decl.short
+    return Part(document, title, f"bundle-doc-{number}")
+
+
+@dataclass
+class Section:
+    """Consecutive documents of a large bundle written as one PDF without their page numbers."""
+
+    pdf: bytes
+    geometry: list[tuple[float, ...]]  # each page's size and margins (see `_geometry`)
 
 
 def _sources(case: Case) -> list[tuple[str, bytes, str]]:
@@ -137,10 +161,9 @@ def _finisher(_document: Any, pdf: Any, signed: bool = False,
 
 
 @dataclass
-class Layout:
-    """The laid-out pages of a bundle: the cover first, then each document."""
+class Placed:
+    """Where the cover and each document sit in the bundle."""
 
-    documents: list[Any]  # weasyprint Document per part, the cover first
     cover_pages: int
     starts: list[int]  # each part's first page in the bundle
     counts: list[int]  # each part's page count
@@ -154,6 +177,13 @@ class Layout:
     def total(self) -> int:
         return self.cover_pages + sum(self.counts)
 
+
+@dataclass
+class Layout(Placed):
+    """The laid-out pages of a bundle written in one pass: the cover first, then each document."""
+
+    documents: list[Any] = field(default_factory=list)  # weasyprint Document per part, the cover first
+
     @property
     def pages(self) -> list[Any]:
         return [page for document in self.documents for page in document.pages]
@@ -161,18 +191,47 @@ class Layout:
 
 @dataclass
 class Assembly:
-    """What a bundle is made of, and how its pages are put together and written."""
+    """What a bundle is made of, and how its pages are put together and written.
+
+    `take` receives the rendered documents in order; a bundle of more than `section_pages`
+    pages is written in sections as they come (see the module's docstring), unless its PDF
+    variant is tagged (PDF/A-3a: one structure tree needs every page in one write).
+    """
 
     project: Project
     cases: list[Case]
     name: str
     when: dt.datetime
     variant: str | None  # WeasyPrint's pdf_variant (None: a plain PDF)
-    parts: list[Part]
+    parts: list[Part] = field(default_factory=list)
+    section_pages: int = SECTION_PAGES
+    counts: list[int] = field(default_factory=list)  # each part's page count
+    sections: list[Section] = field(default_factory=list)  # a large bundle's sections written so far
 
-    def __post_init__(self) -> None:
+    def take(self, documents: Iterable[RenderedDocument]) -> None:
+        """The bundle's documents, in order, each laid out; a large bundle's are written in sections
+        (and their layouts let go) as they come."""
+        several = len(self.cases) > 1
+        held: list[Part] = []
+        for document in documents:
+            part = part_of(document, len(self.parts) + 1, several)
+            self.parts.append(part)
+            self.counts.append(len(document.layout.pages))
+            held.append(part)
+            if sum(len(p.document.layout.pages) for p in held) > self.section_pages and self.sectioned:
+                self.sections.append(self._section(held))
+                held = []
+        if self.sections and held:
+            self.sections.append(self._section(held))
         if not self.parts:
             raise FormgenError(_("nothing to bundle"))
+
+    @property
+    def sectioned(self) -> bool:
+        """Whether a large bundle of this PDF variant may be written in sections."""
+        from weasyprint.pdf import VARIANTS
+
+        return self.variant is None or not VARIANTS[self.variant][1].get("pdf_tags", False)
 
     def cover_html(self, starts: list[int]) -> str:
         """The cover page: the issuer, the bundle's name, its documents and first pages."""
@@ -215,13 +274,13 @@ class Assembly:
 
     def lay_out(self) -> Layout:
         """The cover, the documents' own pages, one bookmark and anchor per document, and the
-        page numbers of the whole bundle put into every footer."""
-        counts = [len(part.document.layout.pages) for part in self.parts]
-        cover, starts = self._cover(counts)
+        page numbers of the whole bundle put into every footer (a bundle written in one pass)."""
+        cover, starts = self._cover(self.counts)
         _mark(cover.pages, COVER_TITLE, None)
         for part in self.parts:
             _mark(part.document.layout.pages, part.title, part.anchor)
-        layout = Layout([cover, *(part.document.layout for part in self.parts)], len(cover.pages), starts, counts)
+        layout = Layout(len(cover.pages), starts, self.counts,
+                        [cover, *(part.document.layout for part in self.parts)])
         _number(layout.pages, self.project.templates)
         return layout
 
@@ -229,17 +288,66 @@ class Assembly:
         """(name, bytes, relationship, description) of every embedded file, sorted by name."""
         return _attachments(self.cases, self.parts)
 
-    def write(self, layout: Layout, attachments: list[tuple[str, bytes, str, str]], signed: bool) -> bytes:
-        """The bundle's PDF bytes: every page behind the cover, with the attachments."""
+    def pdf(self, attachments: list[tuple[str, bytes, str, str]], signed: bool) -> tuple[Placed, bytes]:
+        """Where the documents sit and the bundle's PDF bytes, in one pass or from its sections."""
+        if self.sections:
+            return self._from_sections(attachments, signed)
+        layout = self.lay_out()
+        return layout, self.write(layout.documents[0], layout.pages, attachments, signed)
+
+    def write(self, first: Any, pages: list[Any], attachments: list[tuple[str, bytes, str, str]],
+              signed: bool, sections: list[Section] | None = None) -> bytes:
+        """The bundle's PDF bytes: the pages (the first document gives the metadata), with the
+        attachments; with `sections`, the pages after the cover get the sections' pages drawn."""
         from weasyprint import Attachment
 
         files = [Attachment(string=data, name=name, description=desc, relationship=rel,
                             created=self.when, modified=self.when) for name, data, rel, desc in attachments]
         plain = {hashlib.md5(data, usedforsecurity=False).hexdigest(): rel
                  for _name, data, rel, _text in attachments} if self.variant is None else None
-        combined = layout.documents[0].copy(layout.pages)
+
+        def finish(document: Any, pdf: Any) -> None:
+            _finisher(document, pdf, signed, plain)
+            if sections:
+                _draw_sections(pdf, len(pages) - sum(len(s.geometry) for s in sections), sections)
+
+        combined = first.copy(pages)
         return combined.write_pdf(pdf_variant=self.variant, attachments=files,  # type: ignore[no-any-return]
-                                  finisher=lambda document, pdf: _finisher(document, pdf, signed, plain))
+                                  finisher=finish)
+
+    def _section(self, held: list[Part]) -> Section:
+        """Write documents laid out as one PDF without their page numbers, and let their layouts go."""
+        from formgen.render.pdf import write_pdf
+
+        pages = [page for part in held for page in part.document.layout.pages]
+        geometry = [_geometry(page) for page in pages]
+        for page in pages:
+            page.bookmarks = []
+            box = page._page_box
+            box.children = [child for child in box.children if not _is_page_number(child)]
+        pdf = write_pdf(held[0].document.layout.copy(pages), pdf_variant=self.variant)
+        for part in held:
+            part.document.layout = None
+        return Section(pdf, geometry)
+
+    def _from_sections(self, attachments: list[tuple[str, bytes, str, str]], signed: bool) -> tuple[Placed, bytes]:
+        """A large bundle from its sections: the cover, then a page per document page that holds
+        the page number (its bookmark and anchor too), each drawing its section's page under it."""
+        cover, starts = self._cover(self.counts)
+        first = len(cover.pages)
+        geometry = [_geometry(page) for page in cover.pages] + [g for s in self.sections for g in s.geometry]
+        numbers = _numbers(geometry, self.project.templates).pages
+        _swap_numbers(cover.pages, numbers[:first])
+        _mark(cover.pages, COVER_TITLE, None)
+        frames = numbers[first:]
+        for page in frames:
+            box = page._page_box
+            box.children = [child for child in box.children if _is_page_number(child)]
+            box.background = page._page_box.canvas_background = None  # the document's page paints its own
+        for part, start, count in zip(self.parts, starts, self.counts):
+            _mark(frames[start - 1 - first:start - 1 - first + count], part.title, part.anchor)
+        placed = Placed(first, starts, self.counts)
+        return placed, self.write(cover, [*cover.pages, *frames], attachments, signed, self.sections)
 
 
 def _mark(pages: list[Any], title: str, anchor: str | None) -> None:
@@ -251,37 +359,201 @@ def _mark(pages: list[Any], title: str, anchor: str | None) -> None:
         pages[0].anchors[anchor] = (0, 0, 0, 0)  # (x1, y1, x2, y2) of the target
 
 
-def _number(pages: list[Any], templates: Path) -> None:
-    """Put "strona N z T" of the whole bundle into each page's footer.
+def _geometry(page: Any) -> tuple[float, ...]:
+    """A laid-out page's width, height and margins (top, right, bottom, left), in CSS pixels."""
+    box = page._page_box  # WeasyPrint keeps the laid-out page box here
+    return (box.margin_width(), box.margin_height(), box.margin_top, box.margin_right,
+            box.margin_bottom, box.margin_left)
 
-    One layout of empty pages, each with the size and margins of the bundle page it numbers,
-    gives the footer boxes (same stylesheet, same place); they replace each page's own.
-    """
+
+def _numbers(geometry: list[tuple[float, ...]], templates: Path) -> Any:
+    """One layout of empty pages, each of the given size and margins, with the bundle's page
+    numbers in their footers (same stylesheet, same place as a document's own)."""
     from formgen.render.pdf import html_to_document
 
-    geometry: dict[tuple[float, ...], str] = {}
+    names: dict[tuple[float, ...], str] = {}
     blanks = []
-    for page in pages:
-        box = page._page_box  # WeasyPrint keeps the laid-out page box here
-        key = (box.margin_width(), box.margin_height(), box.margin_top, box.margin_right,
-               box.margin_bottom, box.margin_left)
-        name = geometry.setdefault(key, f"bundle-page-{len(geometry)}")
+    for key in geometry:
+        name = names.setdefault(key, f"bundle-page-{len(names)}")
         blanks.append(f'<div style="page: {name}; break-after: page"></div>')
     rules = "".join(f"@page {name} {{ size: {w}px {h}px; margin: {t}px {r}px {b}px {left}px; }}"
-                    for (w, h, t, r, b, left), name in geometry.items())
+                    for (w, h, t, r, b, left), name in names.items())
     html = (f'<html><head><link rel="stylesheet" href="form.css"><style>{rules}'
             f"@page {{ @bottom-left {{ content: none; }} }}</style></head><body>{''.join(blanks)}</body></html>")
     numbers = html_to_document(html, templates / "_base", [templates])
-    if len(numbers.pages) != len(pages):
+    if len(numbers.pages) != len(geometry):
         raise FormgenError(_("the bundle's page numbers do not match its pages"))
-    for page, numbered in zip(pages, numbers.pages):
+    return numbers
+
+
+def _number(pages: list[Any], templates: Path) -> None:
+    """Put "strona N z T" of the whole bundle into each page's footer."""
+    _swap_numbers(pages, _numbers([_geometry(page) for page in pages], templates).pages)
+
+
+def _swap_numbers(pages: list[Any], numbered: list[Any]) -> None:
+    """Each page's own page-number box replaced by the numbered page's."""
+    for page, source in zip(pages, numbered, strict=True):
         box = page._page_box
-        mine = [child for child in box.children if _is_page_number(child)]
-        box.children = [child for child in box.children if child not in mine]
-        box.children += [child for child in numbered._page_box.children if _is_page_number(child)]
+        box.children = [child for child in box.children if not _is_page_number(child)]
+        box.children += [child for child in source._page_box.children if _is_page_number(child)]
 
 
 def _is_page_number(box: Any) -> bool:
     from weasyprint.formatting_structure.boxes import MarginBox
 
     return isinstance(box, MarginBox) and box.at_keyword == PAGE_NUMBER_BOX
+
+
+# --- Drawing a large bundle's sections into its pages ----------------------------------------
+
+RENAMED = b"formgen-"  # the prefix of the page-number pages' resource names inside a section's page
+_NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
+
+
+@cache
+def _raw_kinds() -> tuple[type, type]:
+    """pydyf object and stream classes whose bytes are made already (copied from a section's PDF)."""
+    import pydyf
+
+    class Raw(pydyf.Object):
+        def __init__(self) -> None:
+            super().__init__()
+            self.raw = b""
+
+        @property
+        def data(self) -> bytes:
+            return self.raw
+
+    class RawStream(pydyf.Stream):
+        def __init__(self) -> None:
+            super().__init__()
+            self.raw = b""
+
+        @property
+        def data(self) -> bytes:
+            return self.raw
+
+    return Raw, RawStream
+
+
+class _Copier:
+    """Objects of a section's PDF (pypdf) added to the PDF being written (pydyf), each once."""
+
+    def __init__(self, pdf: Any) -> None:
+        self.pdf = pdf
+        self.made: dict[int, bytes] = {}  # object number in the section -> reference in the bundle
+
+    def direct(self, item: Any) -> bytes:
+        """The bytes of a value, its indirect objects copied and referenced anew."""
+        from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+        if isinstance(item, IndirectObject):
+            return self.indirect(item)
+        if isinstance(item, DictionaryObject):
+            return b"<<" + b" ".join(self.direct(k) + b" " + self.direct(v) for k, v in item.items()) + b">>"
+        if isinstance(item, ArrayObject):
+            return b"[" + b" ".join(self.direct(v) for v in item) + b"]"
+        out = io.BytesIO()
+        item.write_to_stream(out)
+        return out.getvalue()
+
+    def indirect(self, reference: Any) -> bytes:
+        """The reference, in the bundle, to a copy of an indirect object of the section."""
+        from pypdf.generic import StreamObject
+
+        made = self.made.get(reference.idnum)
+        if made is not None:
+            return made
+        item = reference.get_object()
+        raw, raw_stream = _raw_kinds()
+        target = raw_stream() if isinstance(item, StreamObject) else raw()
+        self.pdf.add_object(target)
+        made = self.made[reference.idnum] = target.reference  # before its values: they may refer back
+        if isinstance(item, StreamObject):
+            content: bytes = item._data  # the stream's bytes as stored (still compressed)
+            head = [self.direct(k) + b" " + self.direct(v) for k, v in item.items() if k != "/Length"]
+            target.raw = b"\n".join((b"<<" + b" ".join([*head, b"/Length %d" % len(content)]) + b">>",
+                                      b"stream", content, b"endstream"))
+        else:
+            target.raw = self.direct(item)
+        return made
+
+
+def _draw_sections(pdf: Any, first: int, sections: list[Section]) -> None:
+    """Give each page after the first `first` (which hold only a page number) what its section's
+    page draws: the section page's content first, then the page number, over the resources of
+    both (the page number's renamed: the two PDFs name their resources alike).
+
+    Called from the finisher, when the PDF is about to be written.
+    """
+    import pydyf
+    from pypdf import PdfReader
+
+    pages = [pdf.objects[number] for number in pdf.pages["Kids"][0::3]][first:]
+    if len(pages) != sum(len(section.geometry) for section in sections):
+        raise FormgenError(_("the bundle's page numbers do not match its pages"))
+    resources = pdf.objects[int(pages[0]["Resources"].split()[0])]  # the page numbers' (shared)
+    own = {category: _resolved(pdf, values) for category, values in resources.items()}
+    names = {key.encode(): RENAMED + key.encode() for values in own.values() if isinstance(values, dict)
+             for key in values}
+    opening = pydyf.Stream([b"q"])  # the section page's content leaves its coordinates changed
+    pdf.add_object(opening)
+    done = 0
+    for section in sections:
+        reader = PdfReader(io.BytesIO(section.pdf))
+        copier = _Copier(pdf)
+        merged: dict[int, bytes] = {}  # the section's resources -> the page's (shared by its pages)
+        for source in reader.pages:
+            page = pages[done]
+            done += 1
+            number = pdf.objects[int(page["Contents"].split()[0])]
+            number.stream = [b"Q", *(_NAME.sub(lambda m: b"/" + names.get(m.group(1), m.group(1)), item)
+                                    if isinstance(item, bytes) else item for item in number.stream)]
+            contents = source.raw_get("/Contents")
+            drawn = [copier.direct(ref) for ref in (contents if isinstance(contents, list) else [contents])]
+            page["Contents"] = pydyf.Array([opening.reference, *drawn, number.reference])
+            resources = source.raw_get("/Resources")
+            key = resources.idnum if hasattr(resources, "idnum") else id(resources)
+            if key not in merged:
+                merged[key] = _merge_resources(pdf, copier, resources.get_object(), own)
+            page["Resources"] = merged[key]
+            annotations = source.raw_get("/Annots").get_object() if "/Annots" in source else []
+            links = [copier.direct(a) for a in annotations if _is_link(a.get_object())]
+            if links:
+                page["Annots"] = pydyf.Array([*(page.get("Annots") or []), *links])
+        section.pdf = b""  # copied: let it go
+
+
+def _resolved(pdf: Any, value: Any) -> Any:
+    """A pydyf value, or the object it refers to."""
+    if isinstance(value, bytes) and value.endswith(b" R"):
+        return pdf.objects[int(value.split()[0])]
+    return value
+
+
+def _merge_resources(pdf: Any, copier: _Copier, theirs: Any, own: dict[str, Any]) -> bytes:
+    """One resource dictionary: a section page's, and the page number's under renamed names."""
+    import pydyf
+    from pypdf.generic import DictionaryObject
+
+    merged = pydyf.Dictionary()
+    for category in sorted({str(key).lstrip("/") for key in theirs} | set(own)):
+        reference = theirs.raw_get(f"/{category}") if f"/{category}" in theirs else None
+        their = reference.get_object() if reference is not None else DictionaryObject()
+        if not isinstance(their, DictionaryObject):
+            merged[category] = copier.direct(reference)  # not named resources (e.g. a ProcSet array)
+            continue
+        entries = [copier.direct(key) + b" " + copier.direct(value) for key, value in their.items()]
+        mine = own.get(category)
+        entries += [b"/" + RENAMED + key.encode() + b" " + pydyf._to_bytes(value)
+                    for key, value in (mine.items() if isinstance(mine, dict) else [])]
+        merged[category] = b"<<" + b" ".join(entries) + b">>"
+    pdf.add_object(merged)
+    return merged.reference  # type: ignore[no-any-return]
+
+
+def _is_link(annotation: Any) -> bool:
+    """A link to an address outside the bundle (links inside a section would point into it)."""
+    action = annotation.get("/A")
+    return annotation.get("/Subtype") == "/Link" and action is not None and action.get("/S") == "/URI"
