@@ -25,10 +25,12 @@ Each document is still laid out once; each section embeds its own subsets of the
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import io
 import mimetypes
 import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -44,6 +46,7 @@ from formgen.catalog import Form
 from formgen.documents import RenderedDocument
 from formgen.errors import FormgenError
 from formgen.i18n import _
+from formgen.manifest import content_hashes
 from formgen.output import slug
 from formgen.project import Project
 from formgen.rules.dates import format_date_long
@@ -59,7 +62,7 @@ PAGE_NUMBER_BOX = "@bottom-right"  # the margin box of form.css that holds "stro
 
 # A bundle of up to this many pages is laid out and written in one pass; a larger one is
 # written in sections of about this many pages (the memory a bundle holds laid out at once).
-SECTION_PAGES = 100
+SECTION_PAGES = 50
 
 
 @dataclass
@@ -270,6 +273,7 @@ class Assembly:
             if len(cover.pages) == cover_pages:
                 return cover, starts
             cover_pages = len(cover.pages)
+            del cover  # before it is laid out again (a long cover holds much)
         raise FormgenError(_("the cover page's length does not settle"))
 
     def lay_out(self) -> Layout:
@@ -288,18 +292,24 @@ class Assembly:
         """(name, bytes, relationship, description) of every embedded file, sorted by name."""
         return _attachments(self.cases, self.parts)
 
-    def pdf(self, attachments: list[tuple[str, bytes, str, str]], signed: bool) -> tuple[Placed, bytes]:
-        """Where the documents sit and the bundle's PDF bytes, in one pass or from its sections."""
+    def pdf(self, attachments: list[tuple[str, bytes, str, str]],
+            signed: bool) -> tuple[Placed, bytes, list[str]]:
+        """Where the documents sit, the bundle's PDF bytes (in one pass or from its sections) and
+        the hashes of what the cover's and each document's pages draw (formgen.manifest)."""
         if self.sections:
             return self._from_sections(attachments, signed)
         layout = self.lay_out()
-        return layout, self.write(layout.documents[0], layout.pages, attachments, signed)
+        pdf = cast(bytes, self.write(layout.documents[0], layout.pages, attachments, signed))
+        return layout, pdf, content_hashes(pdf, layout.ranges)
 
     def write(self, first: Any, pages: list[Any], attachments: list[tuple[str, bytes, str, str]],
-              signed: bool, sections: list[Section] | None = None) -> bytes:
+              signed: bool, sections: list[Section] | None = None, target: Any = None) -> bytes | None:
         """The bundle's PDF bytes: the pages (the first document gives the metadata), with the
-        attachments; with `sections`, the pages after the cover get the sections' pages drawn."""
+        attachments. With `sections` (a large bundle), each page gets its section's page drawn,
+        and the PDF is written to the file `target` (then given its file identifier): its bytes
+        are not held while they are written, nor hashed as one more copy (as pydyf would)."""
         from weasyprint import Attachment
+        from weasyprint.pdf import VARIANTS
 
         files = [Attachment(string=data, name=name, description=desc, relationship=rel,
                             created=self.when, modified=self.when) for name, data, rel, desc in attachments]
@@ -309,45 +319,75 @@ class Assembly:
         def finish(document: Any, pdf: Any) -> None:
             _finisher(document, pdf, signed, plain)
             if sections:
-                _draw_sections(pdf, len(pages) - sum(len(s.geometry) for s in sections), sections)
+                _attachments_not_kept(pdf)
+                _draw_sections(pdf, sections)
 
         combined = first.copy(pages)
-        return combined.write_pdf(pdf_variant=self.variant, attachments=files,  # type: ignore[no-any-return]
-                                  finisher=finish)
+        if not sections:
+            return combined.write_pdf(pdf_variant=self.variant, attachments=files,  # type: ignore[no-any-return]
+                                      finisher=finish)
+        combined.write_pdf(target, pdf_variant=self.variant, attachments=files, finisher=finish, pdf_identifier=False)
+        if self.variant is not None and VARIANTS[self.variant][1].get("pdf_identifier", False):
+            _identify(target)
+        return None
 
     def _section(self, held: list[Part]) -> Section:
         """Write documents laid out as one PDF without their page numbers, and let their layouts go."""
-        from formgen.render.pdf import write_pdf
-
-        pages = [page for part in held for page in part.document.layout.pages]
-        geometry = [_geometry(page) for page in pages]
-        for page in pages:
-            page.bookmarks = []
-            box = page._page_box
-            box.children = [child for child in box.children if not _is_page_number(child)]
-        pdf = write_pdf(held[0].document.layout.copy(pages), pdf_variant=self.variant)
+        section = _written(held[0].document.layout, [p for part in held for p in part.document.layout.pages],
+                           self.variant)
         for part in held:
             part.document.layout = None
-        return Section(pdf, geometry)
+        gc.collect()  # laid-out boxes refer to each other: freed now, not at some later collection
+        return section
 
-    def _from_sections(self, attachments: list[tuple[str, bytes, str, str]], signed: bool) -> tuple[Placed, bytes]:
-        """A large bundle from its sections: the cover, then a page per document page that holds
-        the page number (its bookmark and anchor too), each drawing its section's page under it."""
+    def _from_sections(self, attachments: list[tuple[str, bytes, str, str]],
+                       signed: bool) -> tuple[Placed, bytes, list[str]]:
+        """A large bundle from its sections: a page per page of the bundle holding its page number
+        (and the bookmarks, the anchors and the cover's links), each drawing its section's page
+        under it. The cover is written as the first section (a long list holds much laid out)."""
+        from types import SimpleNamespace
+
         cover, starts = self._cover(self.counts)
         first = len(cover.pages)
-        geometry = [_geometry(page) for page in cover.pages] + [g for s in self.sections for g in s.geometry]
-        numbers = _numbers(geometry, self.project.templates).pages
-        _swap_numbers(cover.pages, numbers[:first])
-        _mark(cover.pages, COVER_TITLE, None)
-        frames = numbers[first:]
+        # The cover's links (to the documents' first pages) go to the pages that will hold them.
+        links = [[(kind, target, area, SimpleNamespace()) for kind, target, area, _box in page.links]
+                 for page in cover.pages]
+        for page in cover.pages:
+            page.links = []
+        sections = [_written(cover, cover.pages, self.variant), *self.sections]
+        skeleton = cover.copy([])  # the cover's metadata is the bundle's
+        del cover
+        gc.collect()
+        geometry = [g for section in sections for g in section.geometry]
+        frames = _numbers(geometry, self.project.templates).pages
         for page in frames:
             box = page._page_box
             box.children = [child for child in box.children if _is_page_number(child)]
-            box.background = page._page_box.canvas_background = None  # the document's page paints its own
+            box.background = box.canvas_background = None  # the section's page paints its own
+        for page, own in zip(frames, links):
+            page.links = own
+        _mark(frames[:first], COVER_TITLE, None)
         for part, start, count in zip(self.parts, starts, self.counts):
-            _mark(frames[start - 1 - first:start - 1 - first + count], part.title, part.anchor)
-        placed = Placed(first, starts, self.counts)
-        return placed, self.write(cover, [*cover.pages, *frames], attachments, signed, self.sections)
+            _mark(frames[start - 1:start - 1 + count], part.title, part.anchor)
+        with tempfile.TemporaryFile(prefix=".formgen-bundle-") as spool:
+            self.write(skeleton, frames, attachments, signed, sections, spool)
+            del skeleton, frames, sections  # before the bytes are read back
+            placed = Placed(first, starts, self.counts)
+            hashes = _hashes(spool, placed.ranges, self.section_pages)  # before the bytes are read back
+            spool.seek(0)
+            return placed, spool.read(), hashes
+
+
+def _written(document: Any, pages: list[Any], variant: str | None) -> Section:
+    """Laid-out pages written as one PDF without their page numbers (nor bookmarks or links)."""
+    from formgen.render.pdf import write_pdf
+
+    geometry = [_geometry(page) for page in pages]
+    for page in pages:
+        page.bookmarks = []
+        box = page._page_box
+        box.children = [child for child in box.children if not _is_page_number(child)]
+    return Section(write_pdf(document.copy(pages), pdf_variant=variant), geometry)
 
 
 def _mark(pages: list[Any], title: str, anchor: str | None) -> None:
@@ -480,17 +520,67 @@ class _Copier:
         return made
 
 
-def _draw_sections(pdf: Any, first: int, sections: list[Section]) -> None:
-    """Give each page after the first `first` (which hold only a page number) what its section's
-    page draws: the section page's content first, then the page number, over the resources of
-    both (the page number's renamed: the two PDFs name their resources alike).
+def _attachments_not_kept(pdf: Any) -> None:
+    """The attached files' streams make their (compressed) bytes when written, keeping none: a
+    large bundle's DOCX files weigh most of it (it is written without pydyf's file identifier,
+    so each stream is asked for once)."""
+    from formgen.render.pdf import streams_not_kept
+
+    streams_not_kept([item for item in pdf.objects
+                      if hasattr(item, "extra") and item.extra.get("Type") == "/EmbeddedFile"])
+
+
+def _hashes(spool: Any, ranges: list[tuple[int, int]], pages: int) -> list[str]:
+    """formgen.manifest.content_hashes of a PDF file, forgetting what the reader has read (the
+    pages' decoded content) every `pages` pages or so."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(spool)
+    found: list[str] = []
+    group: list[tuple[int, int]] = []
+    for number, (first, count) in enumerate(ranges):
+        group.append((first, count))
+        if sum(n for _first, n in group) >= pages or number == len(ranges) - 1:
+            found += content_hashes(reader, group)
+            reader.resolved_objects.clear()
+            group = []
+    return found
+
+
+def _identify(spool: Any) -> None:
+    """Add the file identifier (/ID, which PDF/A asks for) to a PDF written by pydyf without one:
+    two copies of the MD5 of all that comes before its last object, the cross-reference stream,
+    whose dictionary is the trailer. Nothing before it moves."""
+    size = spool.seek(0, io.SEEK_END)
+    spool.seek(max(0, size - 64))
+    found = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", spool.read())
+    start = int(found.group(1)) if found else -1
+    spool.seek(max(start, 0))
+    rest = spool.read()
+    opening = re.match(rb"\d+ 0 obj\s*<<", rest)
+    if not found or opening is None or b"/XRef" not in rest[:200]:
+        raise FormgenError(_("cannot add the file identifier to the bundle"))
+    digest = hashlib.md5(usedforsecurity=False)
+    spool.seek(0)
+    while spool.tell() < start:
+        digest.update(spool.read(min(1 << 20, start - spool.tell())))
+    identifier = digest.hexdigest().encode()
+    spool.seek(start)
+    spool.truncate()
+    spool.write(rest[:opening.end()] + b"/ID [<%s> <%s>]" % (identifier, identifier) + rest[opening.end():])
+
+
+def _draw_sections(pdf: Any, sections: list[Section]) -> None:
+    """Give each page (which holds only its page number) what its section's page draws: the
+    section page's content first, then the page number, over the resources of both (the page
+    number's renamed: the two PDFs name their resources alike).
 
     Called from the finisher, when the PDF is about to be written.
     """
     import pydyf
     from pypdf import PdfReader
 
-    pages = [pdf.objects[number] for number in pdf.pages["Kids"][0::3]][first:]
+    pages = [pdf.objects[number] for number in pdf.pages["Kids"][0::3]]
     if len(pages) != sum(len(section.geometry) for section in sections):
         raise FormgenError(_("the bundle's page numbers do not match its pages"))
     resources = pdf.objects[int(pages[0]["Resources"].split()[0])]  # the page numbers' (shared)

@@ -30,7 +30,6 @@ from formgen.manifest import (
     DataFile,
     Document,
     Manifest,
-    content_hashes,
     sha256,
 )
 from formgen.output import name_key
@@ -109,8 +108,8 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, documents: Iterab
                         section_pages=section_pages or assemble.SECTION_PAGES)
     assembly.take(documents)
     attachments = assembly.attachments()
-    layout, plain = assembly.pdf(attachments, signed=protection.signer is not None)
-    hashes = content_hashes(plain, layout.ranges)  # what the pages draw: the same once protected
+    # What the pages draw (content_hashes): the same once protected.
+    layout, plain, hashes = assembly.pdf(attachments, signed=protection.signer is not None)
     pdf = protection.apply(plain)
     manifest = Manifest(
         formgen=__version__, generated=when.isoformat(), pdf_variant=variant,
