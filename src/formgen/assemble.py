@@ -65,6 +65,27 @@ PAGE_NUMBER_BOX = "@bottom-right"  # the margin box of form.css that holds "stro
 SECTION_PAGES = 50
 
 
+class Stored:
+    """A file kept in a temporary file instead of memory (a large bundle's DOCX files), with the
+    hashes a bundle needs of it."""
+
+    def __init__(self, spool: Any, data: bytes) -> None:
+        self.spool = spool
+        self.offset = spool.seek(0, io.SEEK_END)
+        self.size = spool.write(data)
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        self.md5 = hashlib.md5(data, usedforsecurity=False).hexdigest()
+
+    def read(self) -> bytes:
+        self.spool.seek(self.offset)
+        return self.spool.read(self.size)  # type: ignore[no-any-return]
+
+
+def sha256_of(data: bytes | Stored) -> str:
+    """The sha256 of an attachment's bytes, as hex."""
+    return data.sha256 if isinstance(data, Stored) else hashlib.sha256(data).hexdigest()
+
+
 @dataclass
 class Part:
     """One document of a bundle: the rendered document and its place in the bundle."""
@@ -72,6 +93,7 @@ class Part:
     document: RenderedDocument
     title: str
     anchor: str
+    docx: Stored | None = None  # the document's DOCX once its section is written
 
     @property
     def form(self) -> Form:
@@ -115,9 +137,9 @@ def _sources(case: Case) -> list[tuple[str, bytes, str]]:
     return [(f"{base}.yaml", data, f"Dane sprawy {case.id} (YAML)")]
 
 
-def _attachments(cases: list[Case], parts: list[Part]) -> list[tuple[str, bytes, str, str]]:
+def _attachments(cases: list[Case], parts: list[Part]) -> list[tuple[str, bytes | Stored, str, str]]:
     """(name, bytes, relationship, description), sorted by name (name trees must be sorted)."""
-    found: dict[str, tuple[str, bytes, str, str]] = {}
+    found: dict[str, tuple[str, bytes | Stored, str, str]] = {}
     for case in cases:
         for name, data, description in _sources(case):
             if name in found and found[name][1] != data:  # two cases' CSV files of one name
@@ -125,9 +147,10 @@ def _attachments(cases: list[Case], parts: list[Part]) -> list[tuple[str, bytes,
             found[name] = (name, data, "Source", description)
     for number, part in enumerate(parts, 1):
         name = f"{number:02d}-{part.form.id}.docx"
-        if part.document.docx is None:
+        docx = part.docx or part.document.docx
+        if docx is None:
             raise FormgenError(_("form {form}: a bundle needs the document's DOCX").format(form=part.form.id))
-        found[name] = (name, part.document.docx, "Alternative", f"{part.title} (DOCX)")
+        found[name] = (name, docx, "Alternative", f"{part.title} (DOCX)")
     return [found[name] for name in sorted(found)]
 
 
@@ -210,6 +233,7 @@ class Assembly:
     section_pages: int = SECTION_PAGES
     counts: list[int] = field(default_factory=list)  # each part's page count
     sections: list[Section] = field(default_factory=list)  # a large bundle's sections written so far
+    spool: Any = None  # a large bundle's temporary file of DOCX files (Stored)
 
     def take(self, documents: Iterable[RenderedDocument]) -> None:
         """The bundle's documents, in order, each laid out; a large bundle's are written in sections
@@ -274,6 +298,7 @@ class Assembly:
                 return cover, starts
             cover_pages = len(cover.pages)
             del cover  # before it is laid out again (a long cover holds much)
+            gc.collect()
         raise FormgenError(_("the cover page's length does not settle"))
 
     def lay_out(self) -> Layout:
@@ -288,11 +313,11 @@ class Assembly:
         _number(layout.pages, self.project.templates)
         return layout
 
-    def attachments(self) -> list[tuple[str, bytes, str, str]]:
+    def attachments(self) -> list[tuple[str, bytes | Stored, str, str]]:
         """(name, bytes, relationship, description) of every embedded file, sorted by name."""
         return _attachments(self.cases, self.parts)
 
-    def pdf(self, attachments: list[tuple[str, bytes, str, str]],
+    def pdf(self, attachments: list[tuple[str, bytes | Stored, str, str]],
             signed: bool) -> tuple[Placed, bytes, list[str]]:
         """Where the documents sit, the bundle's PDF bytes (in one pass or from its sections) and
         the hashes of what the cover's and each document's pages draw (formgen.manifest)."""
@@ -302,7 +327,7 @@ class Assembly:
         pdf = cast(bytes, self.write(layout.documents[0], layout.pages, attachments, signed))
         return layout, pdf, content_hashes(pdf, layout.ranges)
 
-    def write(self, first: Any, pages: list[Any], attachments: list[tuple[str, bytes, str, str]],
+    def write(self, first: Any, pages: list[Any], attachments: list[tuple[str, bytes | Stored, str, str]],
               signed: bool, sections: list[Section] | None = None, target: Any = None) -> bytes | None:
         """The bundle's PDF bytes: the pages (the first document gives the metadata), with the
         attachments. With `sections` (a large bundle), each page gets its section's page drawn,
@@ -311,15 +336,22 @@ class Assembly:
         from weasyprint import Attachment
         from weasyprint.pdf import VARIANTS
 
+        # A stored file is given to WeasyPrint as a stand-in of its own (a line naming it), and its
+        # bytes are read when the PDF is written (`_stored_files`).
+        given = [(name, data if isinstance(data, bytes) else f"formgen stored {name}".encode(), rel, desc)
+                 for name, data, rel, desc in attachments]
+        stored = {hashlib.md5(stand_in, usedforsecurity=False).hexdigest(): data
+                  for (_name, data, _rel, _text), (_same, stand_in, _r, _t) in zip(attachments, given)
+                  if isinstance(data, Stored)}
         files = [Attachment(string=data, name=name, description=desc, relationship=rel,
-                            created=self.when, modified=self.when) for name, data, rel, desc in attachments]
+                            created=self.when, modified=self.when) for name, data, rel, desc in given]
         plain = {hashlib.md5(data, usedforsecurity=False).hexdigest(): rel
-                 for _name, data, rel, _text in attachments} if self.variant is None else None
+                 for _name, data, rel, _text in given} if self.variant is None else None
 
         def finish(document: Any, pdf: Any) -> None:
             _finisher(document, pdf, signed, plain)
             if sections:
-                _attachments_not_kept(pdf)
+                _attachments_not_kept(pdf, stored)
                 _draw_sections(pdf, sections)
 
         combined = first.copy(pages)
@@ -335,12 +367,16 @@ class Assembly:
         """Write documents laid out as one PDF without their page numbers, and let their layouts go."""
         section = _written(held[0].document.layout, [p for part in held for p in part.document.layout.pages],
                            self.variant)
+        if self.spool is None:
+            self.spool = tempfile.TemporaryFile(prefix=".formgen-docx-")
         for part in held:
             part.document.layout = None
+            if part.document.docx is not None:
+                part.docx, part.document.docx = Stored(self.spool, part.document.docx), None
         gc.collect()  # laid-out boxes refer to each other: freed now, not at some later collection
         return section
 
-    def _from_sections(self, attachments: list[tuple[str, bytes, str, str]],
+    def _from_sections(self, attachments: list[tuple[str, bytes | Stored, str, str]],
                        signed: bool) -> tuple[Placed, bytes, list[str]]:
         """A large bundle from its sections: a page per page of the bundle holding its page number
         (and the bookmarks, the anchors and the cover's links), each drawing its section's page
@@ -364,12 +400,13 @@ class Assembly:
             box = page._page_box
             box.children = [child for child in box.children if _is_page_number(child)]
             box.background = box.canvas_background = None  # the section's page paints its own
+        gc.collect()  # the empty pages' boxes
         for page, own in zip(frames, links):
             page.links = own
         _mark(frames[:first], COVER_TITLE, None)
         for part, start, count in zip(self.parts, starts, self.counts):
             _mark(frames[start - 1:start - 1 + count], part.title, part.anchor)
-        with tempfile.TemporaryFile(prefix=".formgen-bundle-") as spool:
+        with tempfile.TemporaryFile(prefix=".formgen-bundle-") as spool, self.spool or io.BytesIO():
             self.write(skeleton, frames, attachments, signed, sections, spool)
             del skeleton, frames, sections  # before the bytes are read back
             placed = Placed(first, starts, self.counts)
@@ -520,14 +557,33 @@ class _Copier:
         return made
 
 
-def _attachments_not_kept(pdf: Any) -> None:
+def _attachments_not_kept(pdf: Any, stored: dict[str, Stored]) -> None:
     """The attached files' streams make their (compressed) bytes when written, keeping none: a
     large bundle's DOCX files weigh most of it (it is written without pydyf's file identifier,
-    so each stream is asked for once)."""
+    so each stream is asked for once). A stored file's stand-in is replaced by the file, read
+    from its temporary file then (`stored`: the stand-ins' MD5)."""
+    import pydyf
+
     from formgen.render.pdf import streams_not_kept
 
-    streams_not_kept([item for item in pdf.objects
-                      if hasattr(item, "extra") and item.extra.get("Type") == "/EmbeddedFile"])
+    class Read(pydyf.Object):  # an item of a stream's content: the stored file's bytes
+        def __init__(self, file: Stored) -> None:
+            super().__init__()
+            self.file = file
+
+        @property
+        def data(self) -> bytes:
+            return self.file.read()
+
+    streams = [item for item in pdf.objects if isinstance(item, pydyf.Stream)
+               and item.extra.get("Type") == "/EmbeddedFile"]
+    for stream in streams:
+        params = stream.extra["Params"]
+        file = stored.get(str(params["CheckSum"]).strip("<>"))
+        if file is not None:  # after the relationships were given by the stand-in's MD5
+            stream.stream = [Read(file)]
+            params["CheckSum"], params["Size"] = f"<{file.md5}>", file.size
+    streams_not_kept(streams)
 
 
 def _hashes(spool: Any, ranges: list[tuple[int, int]], pages: int) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from formgen import __version__
 from formgen import assemble
-from formgen.assemble import COVER_TITLE, Assembly
+from formgen.assemble import COVER_TITLE, Assembly, sha256_of
 from formgen.cases.load import Case, registers, to_case
 from formgen.cases.source import Record
 from formgen.documents import RenderedDocument, render_document
@@ -120,7 +120,7 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, documents: Iterab
         documents=[Document(form=p.form.id, title=p.title, first_page=s, pages=n, content_sha256=h,
                             docx=f"{i:02d}-{p.form.id}.docx")
                    for i, (p, s, n, h) in enumerate(zip(assembly.parts, layout.starts, layout.counts, hashes[1:]), 1)],
-        attachments=[Attachment(name=fname, relationship=rel, sha256=sha256(data))
+        attachments=[Attachment(name=fname, relationship=rel, sha256=sha256_of(data))
                      for fname, data, rel, _mime in attachments],
         parameters=[DataFile(file=path.relative_to(project.data).as_posix(), sha256=sha256(path.read_bytes()))
                     for path in sorted(p for p in used if p.is_file())],
