@@ -157,8 +157,8 @@ def test_verify_names_a_changed_document_of_a_sectioned_bundle(pair, tmp_path):
     manifest = json.loads(manifest_path(parts).read_text(encoding="utf-8"))
     manifest["bundle"]["sha256"] = hashlib.sha256(copy.read_bytes()).hexdigest()
     manifest_path(copy).write_text(json.dumps(manifest), encoding="utf-8")
-    assert check_bundle(copy) == ["document 'pozyczka-2026-003: Umowa pożyczki z ZFŚS': the content of its "
-                                  "pages differs from the manifest"]
+    assert check_bundle(copy) == [("document 'pozyczka-2026-003: Umowa pożyczki z ZFŚS': the content of its "
+                                   "pages differs from the manifest")]
 
 
 def test_the_same_inputs_give_the_same_sectioned_bundle(project, pair, tmp_path, monkeypatch):

@@ -368,7 +368,7 @@ class Assembly:
         section = _written(held[0].document.layout, [p for part in held for p in part.document.layout.pages],
                            self.variant)
         if self.spool is None:
-            self.spool = tempfile.TemporaryFile(prefix=".formgen-docx-")
+            self.spool = tempfile.TemporaryFile(prefix=".formgen-docx-")  # noqa: SIM115 - closed in _from_sections
         for part in held:
             part.document.layout = None
             if part.document.docx is not None:
@@ -654,7 +654,7 @@ def _draw_sections(pdf: Any, sections: list[Section]) -> None:
             page = pages[done]
             done += 1
             number = pdf.objects[int(page["Contents"].split()[0])]
-            number.stream = [b"Q", *(_NAME.sub(lambda m: b"/" + names.get(m.group(1), m.group(1)), item)
+            number.stream = [b"Q", *(_NAME.sub(lambda m: b"/" + names.get(m.group(1), m.group(1)), item)  # type: ignore[operator]
                                     if isinstance(item, bytes) else item for item in number.stream)]
             contents = source.raw_get("/Contents")
             drawn = [copier.direct(ref) for ref in (contents if isinstance(contents, list) else [contents])]

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from formgen import __version__
-from formgen import assemble
+from formgen import __version__, assemble
 from formgen.assemble import COVER_TITLE, Assembly, sha256_of
 from formgen.cases.load import Case, registers, to_case
 from formgen.cases.source import Record

@@ -155,7 +155,7 @@ def streams_not_kept(streams: list[Any]) -> None:
     are asked for, keeping none: for large streams of a PDF written without a file identifier,
     whose streams pydyf asks for once."""
     for stream in streams:
-        stream.__class__ = _unkept(getattr(type(stream), "_formgen_base", type(stream)))
+        stream.__class__ = _unkept(getattr(type(stream), "_formgen_base", None) or type(stream))
 
 
 def _stream_data(stream: Any) -> bytes:
