@@ -207,3 +207,22 @@ def test_a_per_file_bundle_takes_the_section_size_of_the_module(project, tmp_pat
         == [True] * 4
     assert check_bundle(written[0]) == []
     assert len(reader.pages[1]["/Contents"]) == 3  # drawn from a section: "q", its page, "Q" and the number
+
+
+def test_a_sectioned_bundle_lays_each_document_out_once(project, tmp_path, monkeypatch):
+    """Like the one-pass path: the documents once each, then the cover and one layout of page numbers."""
+    from weasyprint import HTML
+
+    calls = []
+    real = HTML.render
+
+    def counting(self, *args, **kwargs):
+        calls.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(HTML, "render", counting)
+    cases, _ = collect(project, SOURCES)
+    cases = [case for case in cases if not case.derived]
+    documents = render_for_bundle(project, cases, "pdf/a-3b", build_time())
+    bundle_pdf(project, cases, "pakiet", documents, [], section_pages=SECTION)
+    assert len(calls) == sum(len(case.forms) for case in cases) + 2
