@@ -10,13 +10,13 @@ Same inputs and the same SOURCE_DATE_EPOCH give byte-identical bundles and manif
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from formgen import __version__
-from formgen.assemble import COVER_TITLE, Assembly, parts_of
+from formgen import __version__, assemble
+from formgen.assemble import COVER_TITLE, Assembly, sha256_of
 from formgen.cases.load import Case, registers, to_case
 from formgen.cases.source import Record
 from formgen.documents import RenderedDocument, render_document
@@ -29,7 +29,6 @@ from formgen.manifest import (
     DataFile,
     Document,
     Manifest,
-    content_hashes,
     sha256,
 )
 from formgen.output import name_key
@@ -87,27 +86,29 @@ def encrypt_conflict(variant: str) -> str:
 
 
 def render_for_bundle(project: Project, cases: list[Case], variant: str,
-                      when: dt.datetime) -> list[RenderedDocument]:
-    """Every document of the cases, with its DOCX, laid out for the bundle's PDF variant."""
+                      when: dt.datetime) -> Iterator[RenderedDocument]:
+    """Every document of the cases, with its DOCX, laid out for the bundle's PDF variant, one at
+    a time (a large bundle writes and lets go of them as they come)."""
     layout_variant = None if variant == PLAIN else variant
-    return [render_document(project, form, case, when, pdf_variant=layout_variant)
-            for case in cases for form in case.forms]
+    return (render_document(project, form, case, when, pdf_variant=layout_variant)
+            for case in cases for form in case.forms)
 
 
-def bundle_pdf(project: Project, cases: list[Case], name: str, documents: list[RenderedDocument],
+def bundle_pdf(project: Project, cases: list[Case], name: str, documents: Iterable[RenderedDocument],
                used: Iterable[Path], variant: str = DEFAULT_VARIANT, protection: Protection | None = None,
-               when: dt.datetime | None = None) -> tuple[bytes, Manifest]:
+               when: dt.datetime | None = None, section_pages: int | None = None) -> tuple[bytes, Manifest]:
     """The archival PDF of rendered documents (a cover, then every document) and its manifest,
-    which records the bundle's file name (`<name>.pdf`) and hash."""
+    which records the bundle's file name (`<name>.pdf`) and hash. A bundle of more than
+    `section_pages` pages (default: formgen.assemble.SECTION_PAGES) is written in sections."""
     protection = protection or Protection()
     check_variant(variant, protection)
     when = when or dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
     assembly = Assembly(project, cases, name, when, None if variant == PLAIN else variant,
-                        parts_of(cases, documents))
-    layout = assembly.lay_out()
+                        section_pages=section_pages or assemble.SECTION_PAGES)
+    assembly.take(documents)
     attachments = assembly.attachments()
-    plain = assembly.write(layout, attachments, signed=protection.signer is not None)
-    hashes = content_hashes(plain, layout.ranges)  # what the pages draw: the same once protected
+    # What the pages draw (content_hashes): the same once protected.
+    layout, plain, hashes = assembly.pdf(attachments, signed=protection.signer is not None)
     pdf = protection.apply(plain)
     manifest = Manifest(
         formgen=__version__, generated=when.isoformat(), pdf_variant=variant,
@@ -118,7 +119,7 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, documents: list[R
         documents=[Document(form=p.form.id, title=p.title, first_page=s, pages=n, content_sha256=h,
                             docx=f"{i:02d}-{p.form.id}.docx")
                    for i, (p, s, n, h) in enumerate(zip(assembly.parts, layout.starts, layout.counts, hashes[1:]), 1)],
-        attachments=[Attachment(name=fname, relationship=rel, sha256=sha256(data))
+        attachments=[Attachment(name=fname, relationship=rel, sha256=sha256_of(data))
                      for fname, data, rel, _mime in attachments],
         parameters=[DataFile(file=path.relative_to(project.data).as_posix(), sha256=sha256(path.read_bytes()))
                     for path in sorted(p for p in used if p.is_file())],

@@ -142,25 +142,44 @@ def streams_made_once(pdf: Any) -> None:
 @cache
 def _once(kind: type) -> type:
     """A subclass of a pydyf stream class whose `data` is made on first use and kept."""
-    return type(f"Once{kind.__name__}", (kind,), {"data": property(_stream_data)})
+    return type(f"Once{kind.__name__}", (kind,), {"data": property(_stream_data), "_formgen_base": kind})
+
+
+@cache
+def _unkept(kind: type) -> type:
+    """A subclass of a pydyf stream class whose `data` is made at level 6 each time it is asked for."""
+    return type(f"Unkept{kind.__name__}", (kind,), {"data": property(_stream_bytes)})
+
+
+def streams_not_kept(streams: list[Any]) -> None:
+    """Make pydyf streams (already passed to `streams_made_once`) make their bytes each time they
+    are asked for, keeping none: for large streams of a PDF written without a file identifier,
+    whose streams pydyf asks for once."""
+    for stream in streams:
+        stream.__class__ = _unkept(getattr(type(stream), "_formgen_base", None) or type(stream))
 
 
 def _stream_data(stream: Any) -> bytes:
     """pydyf's Stream.data (its dictionary, then the content, compressed when asked), made once."""
+    made: bytes | None = stream.__dict__.get("_formgen_data")
+    if made is None:
+        made = stream.__dict__["_formgen_data"] = _stream_bytes(stream)
+    return made
+
+
+def _stream_bytes(stream: Any) -> bytes:
+    """pydyf's Stream.data: its dictionary, then the content, compressed at ZLIB_LEVEL when asked."""
     import zlib
 
     import pydyf
 
-    made: bytes | None = stream.__dict__.get("_formgen_data")
-    if made is None:
-        content = b"\n".join(pydyf._to_bytes(item) for item in stream.stream)
-        extra = pydyf.Dictionary(stream.extra.copy())
-        if stream.compress:
-            extra["Filter"] = "/FlateDecode"
-            content = zlib.compress(content, ZLIB_LEVEL)
-        extra["Length"] = len(content)
-        made = stream.__dict__["_formgen_data"] = b"\n".join((extra.data, b"stream", content, b"endstream"))
-    return made
+    content = b"\n".join(pydyf._to_bytes(item) for item in stream.stream)
+    extra = pydyf.Dictionary(stream.extra.copy())
+    if stream.compress:
+        extra["Filter"] = "/FlateDecode"
+        content = zlib.compress(content, ZLIB_LEVEL)
+    extra["Length"] = len(content)
+    return b"\n".join((extra.data, b"stream", content, b"endstream"))
 
 
 def html_to_pdf(html: str, base: Path, roots: list[Path], pdf_variant: str | None = None) -> bytes:
