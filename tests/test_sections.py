@@ -135,9 +135,10 @@ def test_only_the_sections_let_their_layouts_go(pair):
 
 
 def test_a_section_embeds_its_own_font_subsets_only(pair):
-    """Each section brings its fonts: the file grows by little (here under a tenth)."""
+    """Each section brings its fonts (and the dotted-line tile): the file grows by little (here,
+    with sections of a few pages, under 15 %; with 50-page sections about 1 %)."""
     whole, parts, _, _ = pair
-    assert whole.stat().st_size < parts.stat().st_size < whole.stat().st_size * 1.1
+    assert whole.stat().st_size < parts.stat().st_size < whole.stat().st_size * 1.15
 
 
 def test_verify_names_a_changed_document_of_a_sectioned_bundle(pair, tmp_path):
