@@ -227,3 +227,28 @@ def test_a_sectioned_bundle_lays_each_document_out_once(project, tmp_path, monke
     documents = render_for_bundle(project, cases, "pdf/a-3b", build_time())
     bundle_pdf(project, cases, "pakiet", documents, [], section_pages=SECTION)
     assert len(calls) == sum(len(case.forms) for case in cases) + 2
+
+
+def test_a_sectioned_bundle_collects_garbage_at_pythons_pace_and_restores_the_setting(project, tmp_path):
+    import gc
+
+    from formgen.assemble import PYTHON_YOUNG_OBJECTS, Assembly
+
+    seen = []
+    original = Assembly._section
+
+    def spy(self, held):
+        section = original(self, held)
+        seen.append(gc.get_threshold()[0])
+        return section
+
+    before = gc.get_threshold()
+    gc.set_threshold(10_000, *before[1:])
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(Assembly, "_section", spy)
+            bundle(project, tmp_path, SECTION)
+        assert seen and set(seen) == {PYTHON_YOUNG_OBJECTS}
+        assert gc.get_threshold() == (10_000, *before[1:])
+    finally:
+        gc.set_threshold(*before)

@@ -10,6 +10,7 @@ Same inputs and the same SOURCE_DATE_EPOCH give byte-identical bundles and manif
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,10 +106,14 @@ def bundle_pdf(project: Project, cases: list[Case], name: str, documents: Iterab
     when = when or dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
     assembly = Assembly(project, cases, name, when, None if variant == PLAIN else variant,
                         section_pages=section_pages or assemble.SECTION_PAGES)
-    assembly.take(documents)
-    attachments = assembly.attachments()
-    # What the pages draw (content_hashes): the same once protected.
-    layout, plain, hashes = assembly.pdf(attachments, signed=protection.signer is not None)
+    collector = gc.get_threshold()  # a sectioned bundle lowers it while it is written
+    try:
+        assembly.take(documents)
+        attachments = assembly.attachments()
+        # What the pages draw (content_hashes): the same once protected.
+        layout, plain, hashes = assembly.pdf(attachments, signed=protection.signer is not None)
+    finally:
+        gc.set_threshold(*collector)
     pdf = protection.apply(plain)
     manifest = Manifest(
         formgen=__version__, generated=when.isoformat(), pdf_variant=variant,
