@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import traceback
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -17,7 +17,8 @@ def note(mark: str) -> str:
 
 def mark_docx(document: Any, mark: str) -> None:
     """Put the mark and its note at the top of every header of a python-docx Document."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH  # here: `note` serves processes that write no DOCX
+    # Imported here: `note` serves processes that write no DOCX.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, RGBColor
 
     for section in document.sections:

@@ -156,7 +156,8 @@ def streams_not_kept(streams: list[Any]) -> None:
     are asked for, keeping none: for large streams of a PDF written without a file identifier,
     whose streams pydyf asks for once."""
     for stream in streams:
-        stream.__class__ = _unkept(getattr(type(stream), "_formgen_base", None) or type(stream))
+        base: Any = getattr(stream.__class__, "_formgen_base", None) or stream.__class__
+        stream.__class__ = _unkept(base)
 
 
 def _stream_data(stream: Any) -> bytes:
