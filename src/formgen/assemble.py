@@ -497,25 +497,8 @@ def _raw_kinds() -> tuple[type, type]:
     """pydyf object and stream classes whose bytes are made already (copied from a section's PDF)."""
     import pydyf
 
-    class Raw(pydyf.Object):
-        def __init__(self) -> None:
-            super().__init__()
-            self.raw = b""
-
-        @property
-        def data(self) -> bytes:
-            return self.raw
-
-    class RawStream(pydyf.Stream):
-        def __init__(self) -> None:
-            super().__init__()
-            self.raw = b""
-
-        @property
-        def data(self) -> bytes:
-            return self.raw
-
-    return Raw, RawStream
+    made = {"raw": b"", "data": property(lambda item: item.raw)}  # `raw` is set on each instance
+    return type("Raw", (pydyf.Object,), made), type("RawStream", (pydyf.Stream,), made)
 
 
 class _Copier:
