@@ -123,3 +123,41 @@ def test_the_pipeline_names_the_bundles_default_variant_without_importing_it():
     from formgen import bundle
 
     assert pipeline.DEFAULT_VARIANT == bundle.DEFAULT_VARIANT
+
+
+def test_workers_end_when_their_main_process_is_killed(tmp_path):
+    """SIGKILL tells the workers nothing: each watches its parent and ends when it is gone,
+    instead of waiting for jobs forever."""
+    import signal
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    main = subprocess.Popen([sys.executable, "-m", "formgen", "batch", str(EXAMPLES), "-o", str(tmp_path / "out"),
+                             "--jobs", "2"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def children() -> list[int]:
+        found = []
+        for name in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                stat = Path(f"/proc/{name}/stat").read_text(encoding="ascii", errors="replace")
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == main.pid:
+                found.append(int(name))
+        return found
+
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2 and main.poll() is None:
+        workers = children()
+        time.sleep(0.05)
+    assert len(workers) == 2, "the pool's workers did not start"
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+    deadline = time.monotonic() + 10 * runner.PARENT_CHECK_SECONDS + 5
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    for pid in alive:  # do not leave them to the rest of the suite
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []

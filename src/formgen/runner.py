@@ -15,6 +15,7 @@ renderers) while this process is still reading and planning the cases.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -118,9 +119,28 @@ class Pool(ProcessPoolExecutor):
                 self.submit(_ready)
 
 
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _end_with_parent() -> None:
+    """End this worker when the process that started it is gone (killed with SIGKILL, it tells
+    no one): a forked worker would otherwise wait for jobs forever, an orphan holding memory."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="formgen-parent-watch", daemon=True).start()
+
+
 def _prepare(preparation: Preparation | None) -> None:
-    """A worker's initializer: its preparation, whose failure is left to the jobs (raised from
-    an initializer, it would break the pool and hide the error)."""
+    """A worker's initializer: it ends with its parent, then runs its preparation, whose failure
+    is left to the jobs (raised from an initializer, it would break the pool and hide the error)."""
+    _end_with_parent()
     if preparation is None:
         return
     call, args = preparation
