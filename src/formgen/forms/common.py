@@ -16,6 +16,44 @@ Loc = tuple[str | int, ...]
 Findings = list[tuple[Loc, str]]
 
 
+# Fields that several forms declare alike (a function each: every model gets its own FieldInfo).
+
+def place_field() -> Any:
+    """The optional place printed before the date („…, dnia”)."""
+    return Field(
+        default=None, title="Miejscowość",
+        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
+                     "z profilu placówki."),
+        json_schema_extra={"examples": ["Przykładowo"]})
+
+
+def committee_field() -> Any:
+    """The employees' representatives at the meeting that adopted a ZFŚS plan or table."""
+    return Field(
+        default=[], max_length=8, title="Przedstawiciele pracowników",
+        description=("Imiona i nazwiska uczestników spotkania, najwyżej 8, drukowane po słowach "
+                     "„w składzie” i przy podpisach; brakujące miejsca zostają wykropkowane."),
+        json_schema_extra={"examples": [["Anna Przykładowa", "Tomasz Przykładowy"]]})
+
+
+def drawn_up_on_field() -> Any:
+    """The optional date an accounting document was drawn up."""
+    return Field(
+        default=None, title="Data sporządzenia",
+        description=("Dzień sporządzenia dokumentu (2026-01-15 lub 15.01.2026); puste: "
+                     "wykropkowane miejsce."),
+        json_schema_extra={"examples": ["2026-01-15"]})
+
+
+def drawn_up_by_field() -> Any:
+    """The optional name of who drew up an accounting document, printed at the signature."""
+    return Field(
+        default=None, title="Sporządził(a)",
+        description=("Imię i nazwisko osoby, która sporządziła dokument, drukowane przy podpisie; "
+                     "może zostać puste."),
+        json_schema_extra={"examples": ["Joanna Przykładowa"]})
+
+
 class NameForms(Schema):
     """The full name in the grammatical cases, where the rules would print it wrong."""
 

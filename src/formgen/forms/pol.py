@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from formgen.fields import Date, Krs, Money, Nip, Regon, Schema, Text
-from formgen.forms.common import Findings
+from formgen.forms.common import Findings, drawn_up_by_field, drawn_up_on_field
 from formgen.forms.pol_params import (
     PolicyParams,
     ThresholdParams,
@@ -281,16 +281,8 @@ class CostAllocation(Schema):
     koszty_posrednie: list[IndirectCost] = Field(
         title="Koszty pośrednie",
         description="Koszty pośrednie okresu do podziału, co najmniej jeden.")
-    data_sporzadzenia: Date | None = Field(
-        default=None, title="Data sporządzenia",
-        description=("Dzień sporządzenia dokumentu (2026-01-15 lub 15.01.2026); puste: "
-                     "wykropkowane miejsce."),
-        json_schema_extra={"examples": ["2026-01-15"]})
-    sporzadzil: Text | None = Field(
-        default=None, title="Sporządził(a)",
-        description=("Imię i nazwisko osoby, która sporządziła dokument, drukowane przy podpisie; "
-                     "może zostać puste."),
-        json_schema_extra={"examples": ["Joanna Przykładowa"]})
+    data_sporzadzenia: Date | None = drawn_up_on_field()
+    sporzadzil: Text | None = drawn_up_by_field()
 
 
 def _period(case: CostAllocation) -> tuple[dt.date, dt.date]:

@@ -16,7 +16,7 @@ from babel.dates import format_date
 from pydantic import Field
 
 from formgen.fields import MAX_DATE, Date, Money, Percent, Schema, Text
-from formgen.forms.common import Findings
+from formgen.forms.common import Findings, drawn_up_by_field, drawn_up_on_field
 from formgen.forms.pol import Association, YesNo, association_context
 from formgen.forms.pol_params import (
     Kst,
@@ -108,16 +108,8 @@ class DepreciationPlan(Schema):
         default=None, title="Progi wartości",
         description=("Własne progi wartości dla wszystkich składników; puste: progi polityki "
                      "obowiązującej w roku przyjęcia każdego składnika, a bez niej domyślne."))
-    data_sporzadzenia: Date | None = Field(
-        default=None, title="Data sporządzenia",
-        description=("Dzień sporządzenia dokumentu (2026-01-15 lub 15.01.2026); puste: "
-                     "wykropkowane miejsce."),
-        json_schema_extra={"examples": ["2026-01-15"]})
-    sporzadzil: Text | None = Field(
-        default=None, title="Sporządził(a)",
-        description=("Imię i nazwisko osoby, która sporządziła dokument, drukowane przy podpisie; "
-                     "może zostać puste."),
-        json_schema_extra={"examples": ["Joanna Przykładowa"]})
+    data_sporzadzenia: Date | None = drawn_up_on_field()
+    sporzadzil: Text | None = drawn_up_by_field()
 
 
 def _asset_thresholds(case: DepreciationPlan, asset: Asset, project: Project) -> ThresholdParams:

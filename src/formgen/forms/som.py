@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from formgen.fields import Date, LongText, Schema, Text
-from formgen.forms.common import Findings, Person, by_sex
+from formgen.forms.common import Findings, Person, by_sex, place_field
 from formgen.i18n import _
 from formgen.project import Project
 
@@ -191,11 +191,7 @@ class StandardsStatement(Schema):
         description=("Stanowisko pracownika, drukowane po imieniu i nazwisku oraz w wykazie "
                      "osób zapoznanych; puste: w oświadczeniu pominięte, w wykazie wykropkowane."),
         json_schema_extra={"examples": ["opiekunka dziecięca"]})
-    miejscowosc: Text | None = Field(
-        default=None, title="Miejscowość",
-        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
-                     "z profilu placówki."),
-        json_schema_extra={"examples": ["Przykładowo"]})
+    miejscowosc: Text | None = place_field()
     data: Date | None = Field(
         default=None, title="Data oświadczenia",
         description=("Dzień podpisania oświadczenia (2026-09-01 lub 1.09.2026), w wykazie "

@@ -11,7 +11,7 @@ from pydantic import BeforeValidator, Field
 
 from formgen.cases.answers import Answered
 from formgen.fields import Date, LongText, Schema, Text
-from formgen.forms.common import Findings, Loc, Person, by_sex
+from formgen.forms.common import Findings, Loc, Person, by_sex, place_field
 from formgen.forms.som import Child
 from formgen.i18n import _, ngettext, quoted
 from formgen.project import Project
@@ -444,37 +444,27 @@ CHANNELS = {
 }
 
 
+def _channel(title: str, where: str) -> Any:
+    """The parent's yes or no to publication of the child's image in one place."""
+    return Field(default=None, title=title,
+                 description=(f"Zgoda na publikację wizerunku dziecka {where}: tak albo nie; puste: pola "
+                              "TAK/NIE zostają do zaznaczenia ręcznie."))
+
+
 class ImageChannels(Schema):
     """The parent's answer for each place of publication; absent = to be ticked by hand."""
 
-    strona_internetowa: YesNo | None = Field(
-        default=None, title="Strona internetowa placówki",
-        description=("Zgoda na publikację wizerunku dziecka na stronie internetowej placówki: "
-                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
-    media_spolecznosciowe: YesNo | None = Field(
-        default=None, title="Media społecznościowe placówki",
-        description=("Zgoda na publikację wizerunku dziecka w profilach placówki "
-                     "w mediach społecznościowych: "
-                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
-    tablice: YesNo | None = Field(
-        default=None, title="Tablice informacyjne i gazetki",
-        description=("Zgoda na publikację wizerunku dziecka na tablicach "
-                     "informacyjnych i w gazetkach w budynku placówki: "
-                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
-    kronika: YesNo | None = Field(
-        default=None, title="Kronika i albumy placówki",
-        description=("Zgoda na publikację wizerunku dziecka w kronice i albumach placówki: "
-                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
-    materialy_promocyjne: YesNo | None = Field(
-        default=None, title="Materiały informacyjne i promocyjne",
-        description=("Zgoda na publikację wizerunku dziecka w materiałach "
-                     "informacyjnych i promocyjnych placówki (foldery, ulotki, plakaty): "
-                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
-    media_lokalne: YesNo | None = Field(
-        default=None, title="Prasa i media lokalne",
-        description=("Zgoda na publikację wizerunku dziecka w relacjach "
-                     "z wydarzeń placówki w prasie i mediach lokalnych: "
-                     "tak albo nie; puste: pola TAK/NIE zostają do zaznaczenia ręcznie."))
+    strona_internetowa: YesNo | None = _channel("Strona internetowa placówki", "na stronie internetowej placówki")
+    media_spolecznosciowe: YesNo | None = _channel("Media społecznościowe placówki",
+                                                    "w profilach placówki w mediach społecznościowych")
+    tablice: YesNo | None = _channel("Tablice informacyjne i gazetki",
+                                     "na tablicach informacyjnych i w gazetkach w budynku placówki")
+    kronika: YesNo | None = _channel("Kronika i albumy placówki", "w kronice i albumach placówki")
+    materialy_promocyjne: YesNo | None = _channel(
+        "Materiały informacyjne i promocyjne",
+        "w materiałach informacyjnych i promocyjnych placówki (foldery, ulotki, plakaty)")
+    media_lokalne: YesNo | None = _channel("Prasa i media lokalne",
+                                           "w relacjach z wydarzeń placówki w prasie i mediach lokalnych")
 
 
 class OtherChannel(Schema):
@@ -522,11 +512,7 @@ class ImageConsent(Schema):
         description=("Ostatni dzień obowiązywania zgody (2027-08-31 lub 31.08.2027), nie "
                      "wcześniejszy niż data zgody; puste: wykropkowane miejsce."),
         json_schema_extra={"examples": ["2027-08-31"]})
-    miejscowosc: Text | None = Field(
-        default=None, title="Miejscowość",
-        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
-                     "z profilu placówki."),
-        json_schema_extra={"examples": ["Przykładowo"]})
+    miejscowosc: Text | None = place_field()
     data: Date | None = Field(
         default=None, title="Data zgody",
         description=("Dzień podpisania zgody (2026-09-01 lub 1.09.2026); puste: wykropkowane "
@@ -623,11 +609,7 @@ class CandidateStatement(Schema):
         description=("Państwa spośród państw zamieszkania, których prawo nie przewiduje "
                      "informacji z rejestru karnego do tych celów albo które nie prowadzą "
                      "rejestru karnego."))
-    miejscowosc: Text | None = Field(
-        default=None, title="Miejscowość",
-        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
-                     "z profilu placówki."),
-        json_schema_extra={"examples": ["Przykładowo"]})
+    miejscowosc: Text | None = place_field()
     data: Date | None = Field(
         default=None, title="Data oświadczenia",
         description=("Dzień podpisania oświadczenia (2026-08-20 lub 20.08.2026); puste: "

@@ -10,7 +10,7 @@ from pydantic import Field
 from formgen.cases.answers import Answered
 from formgen.errors import CatalogError
 from formgen.fields import Date, LongText, Money, Percent, Schema, Text
-from formgen.forms.common import Findings, Person, Sex, by_sex
+from formgen.forms.common import Findings, Person, Sex, by_sex, committee_field, place_field
 from formgen.i18n import _, number, quoted
 from formgen.project import Project
 from formgen.rules import fund, income, loan
@@ -233,11 +233,7 @@ class IncomeStatement(Schema):
         description=("Dzień złożenia oświadczenia (2026-11-10 lub 10.11.2026); na ten dzień "
                      "liczy się wiek dzieci, a jego rok wskazuje plan grup dochodowych."),
         json_schema_extra={"examples": ["2026-11-10"]})
-    miejscowosc: Text | None = Field(
-        default=None, title="Miejscowość",
-        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
-                     "z profilu placówki."),
-        json_schema_extra={"examples": ["Przykładowo"]})
+    miejscowosc: Text | None = place_field()
     rodzina: list[FamilyMember] = Field(
         default=[], title="Członkowie rodziny",
         description=("Członkowie rodziny prowadzący wspólne gospodarstwo domowe: wnioskodawca, "
@@ -318,11 +314,7 @@ class FundPlan(Schema):
         description=("Dzień spotkania przedstawicieli pracowników, na którym przyjęto plan "
                      "(2026-01-20 lub 20.01.2026), nie później niż w roku planu."),
         json_schema_extra={"examples": ["2026-01-20"]})
-    sklad: list[Text] = Field(
-        default=[], max_length=8, title="Przedstawiciele pracowników",
-        description=("Imiona i nazwiska uczestników spotkania, najwyżej 8, drukowane po słowach "
-                     "„w składzie” i przy podpisach; brakujące miejsca zostają wykropkowane."),
-        json_schema_extra={"examples": [["Anna Przykładowa", "Tomasz Przykładowy"]]})
+    sklad: list[Text] = committee_field()
     kwota_funduszu: Money = Field(
         title="Kwota funduszu",
         description=("Cała kwota Zakładowego Funduszu Świadczeń Socjalnych na rok w zł "

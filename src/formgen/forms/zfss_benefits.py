@@ -12,7 +12,7 @@ from pydantic import Field
 from formgen.cases.answers import Answered, answers_of
 from formgen.errors import CatalogError
 from formgen.fields import Date, LongText, Money, Schema, Text
-from formgen.forms.common import Applicant, Findings, by_sex
+from formgen.forms.common import Applicant, Findings, by_sex, committee_field, place_field
 from formgen.forms.som import Child
 from formgen.forms.zfss import FamilyMember, IncomeStatement, check_income, income_context
 from formgen.i18n import _, ngettext, number, quoted
@@ -87,11 +87,7 @@ class Application(Answered):
         description=("Dzień złożenia wniosku lub podania (2026-10-05 lub 5.10.2026); jego rok "
                      "wskazuje parametry funduszu, a jego dzień – wiek dzieci w rodzinie."),
         json_schema_extra={"examples": ["2026-10-05"]})
-    miejscowosc: Text | None = Field(
-        default=None, title="Miejscowość",
-        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
-                     "z profilu placówki."),
-        json_schema_extra={"examples": ["Przykładowo"]})
+    miejscowosc: Text | None = place_field()
     wnioskodawca: Applicant = Field(
         title="Wnioskodawca",
         description=("Pracownik, emeryt lub rencista składający wniosek: imię, nazwisko, "
@@ -518,11 +514,7 @@ class SubsidyTable(Schema):
         description=("Dzień spotkania przedstawicieli pracowników, na którym opracowano tabelę "
                      "(2026-01-20 lub 20.01.2026), nie później niż w roku tabeli."),
         json_schema_extra={"examples": ["2026-01-20"]})
-    sklad: list[Text] = Field(
-        default=[], max_length=8, title="Przedstawiciele pracowników",
-        description=("Imiona i nazwiska uczestników spotkania, najwyżej 8, drukowane po słowach "
-                     "„w składzie” i przy podpisach; brakujące miejsca zostają wykropkowane."),
-        json_schema_extra={"examples": [["Anna Przykładowa", "Tomasz Przykładowy"]]})
+    sklad: list[Text] = committee_field()
 
 
 def check_subsidy_table(case: SubsidyTable, project: Project) -> Findings:

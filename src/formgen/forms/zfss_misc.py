@@ -9,7 +9,7 @@ from pydantic import Field
 
 from formgen.errors import CatalogError
 from formgen.fields import Account, Date, Money, Schema, Text
-from formgen.forms.common import Applicant, Findings, by_sex
+from formgen.forms.common import Applicant, Findings, by_sex, committee_field, place_field
 from formgen.i18n import _, ngettext, number
 from formgen.params import ApplicationPurpose, LoanParams, PurposeDocuments
 from formgen.project import Project
@@ -61,11 +61,7 @@ class LoanApplication(Schema):
         description=("Dzień złożenia podania (2026-11-02 lub 2.11.2026); jego rok wskazuje "
                      "parametry pożyczek (cele, kwota maksymalna, okresy spłaty)."),
         json_schema_extra={"examples": ["2026-11-02"]})
-    miejscowosc: Text | None = Field(
-        default=None, title="Miejscowość",
-        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
-                     "z profilu placówki."),
-        json_schema_extra={"examples": ["Przykładowo"]})
+    miejscowosc: Text | None = place_field()
     wnioskodawca: Applicant = Field(
         title="Wnioskodawca",
         description=("Pracownik, emeryt lub rencista ubiegający się o pożyczkę: imię, nazwisko, "
@@ -219,11 +215,7 @@ class NonEmploymentStatement(Schema):
         title="Data oświadczenia",
         description="Dzień złożenia oświadczenia (2026-11-05 lub 5.11.2026).",
         json_schema_extra={"examples": ["2026-11-05"]})
-    miejscowosc: Text | None = Field(
-        default=None, title="Miejscowość",
-        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
-                     "z profilu placówki."),
-        json_schema_extra={"examples": ["Przykładowo"]})
+    miejscowosc: Text | None = place_field()
     wnioskodawca: Applicant = Field(
         title="Wnioskodawca",
         description=("Emeryt lub rencista składający oświadczenie (emeryt: true): imię, "
@@ -252,11 +244,7 @@ class BankAccountInfo(Schema):
         title="Data informacji",
         description="Dzień złożenia informacji (2026-11-05 lub 5.11.2026).",
         json_schema_extra={"examples": ["2026-11-05"]})
-    miejscowosc: Text | None = Field(
-        default=None, title="Miejscowość",
-        description=("Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość "
-                     "z profilu placówki."),
-        json_schema_extra={"examples": ["Przykładowo"]})
+    miejscowosc: Text | None = place_field()
     wnioskodawca: Applicant = Field(
         title="Wnioskodawca",
         description=("Osoba uprawniona, której świadczenia wpłaca się na rachunek: imię, "
@@ -293,11 +281,7 @@ class IncomeGroupsPlan(Schema):
         description=("Dzień spotkania przedstawicieli pracowników, na którym opracowano plan "
                      "(2026-01-20 lub 20.01.2026), nie później niż w roku planu."),
         json_schema_extra={"examples": ["2026-01-20"]})
-    sklad: list[Text] = Field(
-        default=[], max_length=8, title="Przedstawiciele pracowników",
-        description=("Imiona i nazwiska uczestników spotkania, najwyżej 8, drukowane po słowach "
-                     "„w składzie” i przy podpisach; brakujące miejsca zostają wykropkowane."),
-        json_schema_extra={"examples": [["Anna Przykładowa", "Tomasz Przykładowy"]]})
+    sklad: list[Text] = committee_field()
 
 
 def check_income_groups(case: IncomeGroupsPlan, project: Project) -> Findings:

@@ -15,7 +15,7 @@ from pydantic import Field
 from formgen.cases.answers import Answered, answers_of
 from formgen.errors import CatalogError
 from formgen.fields import Date, Money, Schema, Text
-from formgen.forms.common import Findings
+from formgen.forms.common import Findings, place_field
 from formgen.i18n import _
 from formgen.project import Project
 from formgen.rules import fund
@@ -57,10 +57,7 @@ class PlanExecution(Answered):
         title="Data sprawozdania",
         description="Dzień sporządzenia sprawozdania (2027-01-15 lub 15.01.2027), nie wcześniejszy niż początek roku.",
         json_schema_extra={"examples": ["2027-01-15"]})
-    miejscowosc: Text | None = Field(
-        default=None, title="Miejscowość",
-        description="Miejscowość drukowana przed datą („…, dnia”); puste: miejscowość z profilu placówki.",
-        json_schema_extra={"examples": ["Przykładowo"]})
+    miejscowosc: Text | None = place_field()
     # the plan's total, when the register holds no plan
     kwota_funduszu: Money | None = Field(
         default=None, title="Kwota funduszu",
