@@ -24,6 +24,7 @@ from formgen.documents import RenderedDocument, render_document
 from formgen.errors import FormgenError
 from formgen.i18n import _
 from formgen.manifest import (
+    DEFAULT_VARIANT,
     Attachment,
     BundleFile,
     Cover,
@@ -36,7 +37,6 @@ from formgen.output import name_key
 from formgen.project import Project, Setup
 from formgen.runner import Product
 
-DEFAULT_VARIANT = "pdf/a-3b"
 PLAIN = "none"  # a plain PDF 1.7 bundle: the only kind that may be encrypted
 
 

@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from formgen.i18n import _
 
+DEFAULT_VARIANT = "pdf/a-3b"  # what a bundle is written as unless told otherwise
+
 SUFFIX = ".manifest.json"
 
 

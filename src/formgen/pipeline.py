@@ -27,7 +27,7 @@ from formgen.cases.load import (
 from formgen.documents import render_document, warm_up
 from formgen.errors import InputError, Problem, describe
 from formgen.i18n import _, ngettext
-from formgen.manifest import sha256
+from formgen.manifest import DEFAULT_VARIANT, sha256
 from formgen.output import (
     Staged,
     WriteError,
@@ -58,7 +58,6 @@ if TYPE_CHECKING:
     from formgen.bundle import Protection
 
 FORMATS = files.FORMATS
-DEFAULT_VARIANT = "pdf/a-3b"  # formgen.bundle's (imported by bundle runs only: a batch does without it)
 Early = dict[str, tuple[str, Future[Outcome]]]  # unit key -> (record digest, its job started early)
 
 
