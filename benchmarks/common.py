@@ -207,3 +207,19 @@ def machine() -> str:
 def load() -> str:
     """The 1-minute load average: on a shared machine, other work there takes cores too."""
     return f"{os.getloadavg()[0]:.1f}"
+
+
+RAW = ROOT / "benchmarks" / "raw.py"  # the raw engines, for engines.py and libreoffice.py
+
+
+def prepare_raw(cases: Path, inputs: Path) -> int:
+    """The documents' contexts and HTML for the raw engines (raw.py prepare); how many documents."""
+    import pickle
+
+    measure([sys.executable, str(RAW), "prepare", str(cases), str(inputs)]).check()
+    return len(pickle.loads(inputs.read_bytes()))
+
+
+def batch_one_job(cases: Path, out: Path) -> Measured:
+    """formgen batch --jobs 1 of the cases into a new folder `out`: the side both comparisons time."""
+    return measure(formgen("batch", str(cases), "-o", str(fresh(out)), "--jobs", "1")).check()

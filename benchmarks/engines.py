@@ -18,13 +18,14 @@ from pathlib import Path
 
 from common import (
     LOAN,
-    ROOT,
-    formgen,
+    RAW,
+    batch_one_job,
     fresh,
     in_pairs,
     machine,
     measure,
     median,
+    prepare_raw,
     ratios,
     spread,
     verdict,
@@ -33,24 +34,15 @@ from common import (
 )
 
 TARGET = 1.10
-RAW = ROOT / "benchmarks" / "raw.py"
-
-
-def prepare(cases: Path, inputs: Path) -> int:
-    """The documents' contexts and HTML for the raw engines; how many documents."""
-    import pickle
-
-    measure([sys.executable, str(RAW), "prepare", str(cases), str(inputs)]).check()
-    return len(pickle.loads(inputs.read_bytes()))
 
 
 def compare(name: str, cases: Path, count: int, pairs: int, work: Path) -> bool:
     """Time formgen and the raw engines in turn; print the figures; whether the target is met."""
     work.mkdir(parents=True, exist_ok=True)
     inputs = work / "inputs.pickle"
-    documents = prepare(cases, inputs)
+    documents = prepare_raw(cases, inputs)
     runs = in_pairs(
-        lambda n: measure(formgen("batch", str(cases), "-o", str(fresh(work / f"f{n}")), "--jobs", "1")).check(),
+        lambda n: batch_one_job(cases, work / f"f{n}"),
         lambda n: measure([sys.executable, str(RAW), "render", str(inputs), str(fresh(work / f"r{n}"))]).check(),
         pairs)
     ours, raw = median([a.seconds for a, _ in runs]), median([b.seconds for _, b in runs])

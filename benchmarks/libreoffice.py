@@ -20,14 +20,16 @@ from pathlib import Path
 
 from common import (
     LOAN,
+    RAW,
     ROOT,
     Measured,
-    formgen,
+    batch_one_job,
     fresh,
     in_pairs,
     machine,
     measure,
     median,
+    prepare_raw,
     ratios,
     spread,
     verdict,
@@ -36,7 +38,6 @@ from common import (
 )
 
 TARGET = 1.00
-RAW = ROOT / "benchmarks" / "raw.py"
 
 
 def soffice(profile: Path, files: list[Path], out: Path) -> Measured:
@@ -59,14 +60,11 @@ def docxtpl_and_soffice(inputs: Path, work: Path, profile: Path, number: int) ->
 
 def compare(name: str, cases: Path, pairs: int, work: Path, profile: Path) -> bool:
     """Time formgen and docxtpl + LibreOffice in turn; print the figures; whether the target is met."""
-    import pickle
-
     work.mkdir(parents=True, exist_ok=True)
     inputs = work / "inputs.pickle"
-    measure([sys.executable, str(RAW), "prepare", str(cases), str(inputs)]).check()
-    documents = len(pickle.loads(inputs.read_bytes()))
+    documents = prepare_raw(cases, inputs)
     runs = in_pairs(
-        lambda n: measure(formgen("batch", str(cases), "-o", str(fresh(work / f"f{n}")), "--jobs", "1")).check(),
+        lambda n: batch_one_job(cases, work / f"f{n}"),
         lambda n: docxtpl_and_soffice(inputs, work, profile, n), pairs)
     ours, theirs = median([a.seconds for a, _ in runs]), median([b.seconds for _, b in runs])
     ratio = ratios(runs)
