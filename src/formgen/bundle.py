@@ -42,6 +42,9 @@ PLAIN = "none"  # a plain PDF 1.7 bundle: the only kind that may be encrypted
 
 def pdf_variants() -> list[str]:
     """The PDF/A variants of the installed WeasyPrint that allow arbitrary embedded files (PDF/A-3)."""
+    from formgen.render.libraries import import_weasyprint
+
+    import_weasyprint()
     from weasyprint.pdf import VARIANTS
 
     return sorted(v for v in VARIANTS if v.startswith("pdf/a-3"))

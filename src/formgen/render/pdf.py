@@ -17,13 +17,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from weasyprint import CSS, HTML
-from weasyprint.document import Document
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from formgen.render.libraries import import_weasyprint
 
-from formgen.errors import FormgenError
-from formgen.i18n import _
+import_weasyprint()
+
+from weasyprint import CSS, HTML  # noqa: E402 - imported above, quickly
+from weasyprint.document import Document  # noqa: E402
+from weasyprint.text.fonts import FontConfiguration  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
+
+from formgen.errors import FormgenError  # noqa: E402
+from formgen.i18n import _  # noqa: E402
 
 
 class BlockedResource(ValueError):
