@@ -28,14 +28,14 @@ from collections.abc import Iterator
 def import_weasyprint() -> None:
     """Import WeasyPrint (once per process), quickly on Linux."""
     if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
-        import weasyprint  # noqa: F401 - the plain import, or the module already there
+        import weasyprint
         return
     try:
         with _no_library_search(), contextlib.redirect_stdout(io.StringIO()):
-            import weasyprint  # noqa: F401, F811
+            import weasyprint
     except OSError:
         _forget("weasyprint")
-        import weasyprint  # noqa: F401, F811 - again with the real search, and its real error
+        import weasyprint  # noqa: F401 - again with the real search, and its real error
 
 
 @contextlib.contextmanager

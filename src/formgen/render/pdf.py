@@ -21,13 +21,13 @@ from formgen.render.libraries import import_weasyprint
 
 import_weasyprint()
 
-from weasyprint import CSS, HTML  # noqa: E402 - imported above, quickly
-from weasyprint.document import Document  # noqa: E402
-from weasyprint.text.fonts import FontConfiguration  # noqa: E402
-from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
+from weasyprint import CSS, HTML  # imported above, quickly
+from weasyprint.document import Document
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from formgen.errors import FormgenError  # noqa: E402
-from formgen.i18n import _  # noqa: E402
+from formgen.errors import FormgenError
+from formgen.i18n import _
 
 
 class BlockedResource(ValueError):
