@@ -12,6 +12,7 @@ from __future__ import annotations
 import mimetypes
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,13 +22,14 @@ from formgen.render.libraries import import_weasyprint
 
 import_weasyprint()
 
-from weasyprint import CSS, HTML  # imported above, quickly
+from weasyprint import CSS  # imported above, quickly
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from formgen.errors import FormgenError
 from formgen.i18n import _
+from formgen.render.useragent import ALL, FormHTML, needs_in
 
 
 class BlockedResource(ValueError):
@@ -84,29 +86,43 @@ def font_configuration() -> FontConfiguration:
     return fonts
 
 
+@dataclass(frozen=True)
+class Shared:
+    """A stylesheet file parsed once (None: it cannot be shared), and which of the user-agent
+    rules formgen leaves out by default it needs (formgen.render.useragent)."""
+
+    sheet: CSS | None
+    needs: frozenset[str]
+
+
 @lru_cache(maxsize=16)
-def _parsed_stylesheet(path: Path, mtime_ns: int, size: int, roots: tuple[Path, ...]) -> CSS | None:
-    """A stylesheet file parsed once per version of the file, or None when it cannot be shared:
-    it defines @counter-style rules, which WeasyPrint keeps per document."""
+def _parsed_stylesheet(path: Path, mtime_ns: int, size: int, roots: tuple[Path, ...]) -> Shared:
+    """A stylesheet file parsed once per version of the file; it cannot be shared when it
+    defines @counter-style rules, which WeasyPrint keeps per document."""
     counters: dict[str, Any] = {}
     sheet = CSS(filename=str(path), base_url=path.parent.as_uri() + "/", url_fetcher=LocalOnlyFetcher(roots),
                 font_config=font_configuration(), counter_style=counters)
-    return None if counters else sheet
+    text = path.read_bytes().decode("utf-8", errors="replace")  # the names sought are ASCII
+    # A stylesheet it imports is read by WeasyPrint, not here: it may need anything.
+    needs = ALL if "@import" in text.lower() else needs_in(text)
+    return Shared(None if counters else sheet, needs)
 
 
-def shared_stylesheet(path: Path, roots: Sequence[Path]) -> CSS | None:
+def shared_stylesheet(path: Path, roots: Sequence[Path]) -> Shared:
     """The parsed stylesheet of a file under the roots (parsed again when the file changes)."""
     stat = path.stat()
     return _parsed_stylesheet(path, stat.st_mtime_ns, stat.st_size, tuple(r.resolve() for r in roots))
 
 
-def take_linked_stylesheets(source: HTML, fetcher: LocalOnlyFetcher) -> list[CSS]:
+def take_linked_stylesheets(source: FormHTML, fetcher: LocalOnlyFetcher) -> list[CSS]:
     """Remove from the document the <link rel="stylesheet"> elements that name a stylesheet file
-    under the templates folder, and return those stylesheets, parsed once per process.
+    under the templates folder, and return those stylesheets, parsed once per process; add what
+    they need of the user-agent stylesheet to `source.needs`.
 
     They apply as user stylesheets (WeasyPrint takes only those already parsed): below every
     rule of the document's own <style> blocks, whatever its specificity, as a form's own
-    rules are meant to be. Other links stay, for WeasyPrint to fetch or refuse.
+    rules are meant to be. Other links stay, for WeasyPrint to fetch or refuse (and, unread
+    here, they may need any user-agent rule).
     """
     sheets = []
     head = source.etree_element.find("head")
@@ -117,10 +133,13 @@ def take_linked_stylesheets(source: HTML, fetcher: LocalOnlyFetcher) -> list[CSS
         if link.get("media", "all").strip().lower() not in ("all", "print"):
             continue
         path = fetcher.local_file(urljoin(source.base_url or "", link.get("href") or ""))
-        sheet = shared_stylesheet(path, fetcher.roots) if path and path.suffix.lower() == ".css" else None
-        if sheet is not None:
+        shared = shared_stylesheet(path, fetcher.roots) if path and path.suffix.lower() == ".css" else None
+        if shared is not None and shared.sheet is not None:
             head.remove(link)
-            sheets.append(sheet)
+            sheets.append(shared.sheet)
+            source.needs |= shared.needs
+        else:
+            source.needs = ALL
     return sheets
 
 
@@ -209,7 +228,8 @@ def html_to_document(html: str, base: Path, roots: list[Path], *, stylesheets: S
     fetcher = LocalOnlyFetcher(roots)
     fonts = font_configuration()
     try:
-        source = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+        source = FormHTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+        source.needs = needs_in(html).union(*(needs_in(text) for text in stylesheets))
         if body_id:
             body = source.etree_element.find("body")
             if body is not None and not body.get("id"):
