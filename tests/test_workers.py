@@ -47,6 +47,26 @@ def test_the_main_process_of_a_pooled_batch_imports_no_renderer(tmp_path, jobs):
         assert imported == []
 
 
+def test_a_single_job_goes_to_the_started_workers(tmp_path):
+    """One case (then its register, one job again): the workers started for it render it; the
+    main process, which would otherwise import the renderers for it alone, stays without them."""
+    lines = (EXAMPLES / "personel.csv").read_text(encoding="utf-8").splitlines()
+    one = tmp_path / "one.csv"
+    one.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    result = _run_python(f"""
+        import sys
+        from pathlib import Path
+        import formgen
+        project = formgen.Project(Path({str(ROOT / "templates")!r}), Path({str(ROOT / "data")!r}))
+        report = formgen.build(project, [Path({str(one)!r})], Path({str(tmp_path / "out")!r}),
+                               options=formgen.Options(jobs=2))
+        assert report.success and len(report.done) == 2, report
+        print(" ".join(name for name in ["weasyprint", "docxtpl", "morfeusz2"] if name in sys.modules))
+        """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == []
+
+
 def _note_pid(folder: str) -> None:
     """A warm-up that leaves the worker's pid in the folder."""
     Path(folder, str(os.getpid())).touch()

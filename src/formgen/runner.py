@@ -214,8 +214,9 @@ def outcome_of(future: Future[Outcome]) -> Outcome:
 
 def run(jobs: Sequence[Job], executor: Executor | None, consume: Callable[[Job, Outcome], bool]) -> bool:
     """Run the jobs and give each outcome to `consume` as it completes; True when every job
-    ran, False when `consume` stopped the run (the rest were cancelled)."""
-    if executor is None or len(jobs) < 2:
+    ran, False when `consume` stopped the run (the rest were cancelled). A single job runs here
+    too, unless a local pool's workers are already started (and warmed up for it)."""
+    if executor is None or (len(jobs) < 2 and not (isinstance(executor, Pool) and executor.started)):
         for job in jobs:
             if not consume(job, perform(job.call, job.args)):
                 return False
