@@ -141,6 +141,25 @@ def measure(command: Sequence[str], cwd: Path = ROOT, env: dict[str, str] | None
                     usage.ru_utime + usage.ru_stime, stdout)
 
 
+def measure_together(commands: Sequence[Sequence[str]], cwd: Path = ROOT) -> Measured:
+    """Start the commands at once and wait for all of them: the wall time until the last one
+    ends, their CPU time added up (memory is not sampled)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        processes = [subprocess.Popen(list(command), cwd=cwd, stdout=out, stderr=err) for command in commands]
+        codes, cpu = [], 0.0
+        for process in processes:
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            codes.append(process.returncode)
+            cpu += usage.ru_utime + usage.ru_stime
+        seconds = time.perf_counter() - start
+        err.seek(0)
+        out.seek(0)
+        return Measured(seconds, max(codes, key=abs), err.read().decode("utf-8", "replace"), 0.0,
+                        cpu_seconds=cpu, stdout=out.read().decode("utf-8", "replace"))
+
+
 def in_pairs(first: Callable[[int], Measured], second: Callable[[int], Measured],
              pairs: int) -> list[tuple[Measured, Measured]]:
     """`pairs` runs of each, in turn (first, second, first, second …); each gets the run number."""
