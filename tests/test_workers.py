@@ -36,7 +36,8 @@ def test_the_main_process_of_a_pooled_batch_imports_no_renderer(tmp_path, jobs):
         report = formgen.build(project, [Path({str(EXAMPLES / "personel.csv")!r})], Path({str(tmp_path)!r}),
                                options=formgen.Options(jobs={jobs}))
         assert report.success and len(report.done) == 4, report
-        heavy = ["weasyprint", "docxtpl", "docx", "fontTools", "morfeusz2", "formgen.bundle", "formgen.assemble"]
+        heavy = ["weasyprint", "docxtpl", "docx", "fontTools", "morfeusz2", "slownie", "formgen.bundle",
+                 "formgen.assemble"]
         print(" ".join(name for name in heavy if name in sys.modules))
         """)
     assert result.returncode == 0, result.stderr

@@ -109,16 +109,19 @@ _WARM_UP_PAGE = """<!doctype html><html lang="pl"><head><meta charset="utf-8">{l
 def warm_up(setup: Setup) -> None:
     """Make ready what every document of a process needs, before its first job (a worker runs
     it while the main process still plans the cases): the project's catalog and profile, the
-    renderers imported, the name dictionary loaded, and one small page laid out and written with
-    the shared stylesheet (fonts, the stylesheet parsed, WeasyPrint's and pydyf's first calls).
+    renderers imported, the name dictionary and the amount speller loaded, and one small page
+    laid out and written with the shared stylesheet (fonts, the stylesheet parsed, WeasyPrint's
+    and pydyf's first calls).
     What fails here fails again, and is reported, in the job that needs it."""
     from formgen.render import docx, html  # noqa: F401 - imported for the jobs to come
     from formgen.render.pdf import html_to_document, write_pdf
+    from formgen.rules.money import speller
     from formgen.rules.names import _morfeusz
 
     project = setup.project()
     project.catalog.forms  # noqa: B018 - loaded for the jobs to come
     _morfeusz()
+    speller()
     base = project.templates / "_base"
     link = '<link rel="stylesheet" href="form.css">' if (base / "form.css").is_file() else ""
     write_pdf(html_to_document(_WARM_UP_PAGE.format(link=link), base, list(project.template_roots)))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from types import ModuleType
 
-import slownie
 from babel.numbers import format_decimal
 
 from formgen.i18n import _
@@ -67,6 +67,15 @@ def round_to_zloty(value: Decimal) -> Decimal:
     return value.quantize(ZLOTY, rounding=ROUND_HALF_UP)
 
 
+def speller() -> ModuleType:
+    """The slownie package, imported on first use: its import reads package metadata through
+    pkg_about and PyPA's build (28 ms), which a process that spells no amount (the main process
+    of a pooled batch, `validate` of a staff list) need not pay."""
+    import slownie
+
+    return slownie
+
+
 def amount_in_words(value: Decimal, style: str = "contract") -> str:
     """Write an amount in Polish words: 'contract' (… złotych 50/100) or 'spelled' (… groszy)."""
     amount = to_money(value)
@@ -75,9 +84,9 @@ def amount_in_words(value: Decimal, style: str = "contract") -> str:
     if amount >= _WORDS_LIMIT:
         raise ValueError(_("amount too large to write in words: '{value}'").format(value=value))
     if style == "contract":
-        return str(slownie.slownie_zl100gr(amount))
+        return str(speller().slownie_zl100gr(amount))
     if style == "spelled":
-        return str(slownie.slownie_zl(amount))
+        return str(speller().slownie_zl(amount))
     raise ValueError(f"unknown amount-in-words style '{style}' (use 'contract' or 'spelled')")
 
 
