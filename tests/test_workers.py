@@ -48,6 +48,23 @@ def test_the_main_process_of_a_pooled_batch_imports_no_renderer(tmp_path, jobs):
         assert imported == []
 
 
+def test_the_main_process_of_a_pooled_bundle_imports_no_renderer(tmp_path):
+    """Bundles too: the workers lay out and write them; the main process checks the (default)
+    PDF variant without WeasyPrint and imports neither it nor the bundle writer's renderers."""
+    result = _run_python(f"""
+        import sys
+        from pathlib import Path
+        import formgen
+        project = formgen.Project(Path({str(ROOT / "templates")!r}), Path({str(ROOT / "data")!r}))
+        report = formgen.bundles(project, [Path({str(EXAMPLES / "personel.csv")!r})], Path({str(tmp_path)!r}),
+                                 options=formgen.Options(jobs=2))
+        assert report.success and len(report.done) == 4, report
+        print(" ".join(name for name in ["weasyprint", "docxtpl", "pypdf", "morfeusz2"] if name in sys.modules))
+        """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == []
+
+
 def test_a_single_job_goes_to_the_started_workers(tmp_path):
     """One case (then its register, one job again): the workers started for it render it; the
     main process, which would otherwise import the renderers for it alone, stays without them."""
