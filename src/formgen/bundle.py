@@ -33,7 +33,7 @@ from formgen.manifest import (
     Manifest,
     sha256,
 )
-from formgen.output import name_key
+from formgen.output import Spooled, name_key, safe_path, spool
 from formgen.project import Project, Setup
 from formgen.runner import Product
 
@@ -148,9 +148,12 @@ def free_name(base: str, taken: set[str]) -> str:
 
 
 def bundle_file(setup: Setup, name: str, records: list[Record], register: str | None, variant: str,
-                protection: object, when: dt.datetime) -> Product:
+                protection: object, when: dt.datetime, spool_in: str | None = None) -> Product:
     """One bundle (<name>.pdf and <name>.manifest.json) of the records' cases, or of the
-    register `register` made from them."""
+    register `register` made from them. With `spool_in` (the output folder, when this runs in
+    a worker of a local pool) the PDF is staged there by this process instead of being handed
+    back as bytes: a bundle of a thousand documents is tens of MB, and sending it to the main
+    process would hold a second copy of it here (pickled) and a third there."""
     project = setup.project()
     cases = [to_case(record, project) for record in records]
     warnings = [str(w) for case in cases for w in case.warnings]
@@ -161,5 +164,6 @@ def bundle_file(setup: Setup, name: str, records: list[Record], register: str | 
         documents = render_for_bundle(project, cases, variant, when)
         pdf, manifest = bundle_pdf(project, cases, name, documents, used, variant,
                                    protection if isinstance(protection, Protection) else None, when)
-    return Product([(f"{name}.pdf", pdf), (f"{name}.manifest.json", manifest.to_json())],
+    staged: bytes | Spooled = pdf if spool_in is None else spool(safe_path(Path(spool_in), f"{name}.pdf"), pdf)
+    return Product([(f"{name}.pdf", staged), (f"{name}.manifest.json", manifest.to_json())],
                    project.relative(used), warnings)

@@ -16,6 +16,7 @@ from formgen.cases.source import Record
 from formgen.documents import render_document
 from formgen.errors import InputError, Problem
 from formgen.i18n import _
+from formgen.output import Spooled
 from formgen.project import Project, Setup
 from formgen.runner import Product
 
@@ -46,7 +47,7 @@ def render_files(project: Project, case: Case, formats: tuple[str, ...], when: d
     with project.recording() as used:
         docs = [render_document(project, form, case, when, docx="docx" in formats, layout="pdf" in formats)
                 for form in case.forms]
-    files: list[tuple[str, bytes]] = []
+    files: list[tuple[str, bytes | Spooled]] = []
     for doc in docs:
         if doc.docx is not None:
             files.append((f"{doc.form.id}/{case.id}.docx", doc.docx))

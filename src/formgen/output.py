@@ -15,6 +15,8 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from formgen.errors import FormgenError
@@ -87,23 +89,15 @@ class Staged:
 
     def add(self, target: Path, data: bytes) -> None:
         """Write `data` to a temporary file beside `target` and flush it to disk."""
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{TMP_PREFIX}{os.getpid()}-",
-                                       suffix=target.suffix)
-        except OSError as exc:
-            raise WriteError(target, exc) from None
-        self.items.append((Path(tmp), target))
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            # mkstemp makes the file private (0600); give it the mode a plain open() would,
-            # so the user's umask decides who may read the documents.
-            os.chmod(tmp, 0o666 & ~_umask())
-        except OSError as exc:
-            raise WriteError(target, exc) from None
+        _stage(target, data, lambda tmp: self.items.append((tmp, target)))
+
+    def adopt(self, target: Path, temporary: Path) -> None:
+        """Take in a file a worker staged beside `target` itself (see `spool`)."""
+        if temporary.parent != target.parent or not temporary.name.startswith(TMP_PREFIX):
+            temporary.unlink(missing_ok=True)
+            raise FormgenError(_("refusing a staged file outside {folder}: {path}").format(
+                folder=target.parent, path=temporary))
+        self.items.append((temporary, target))
 
     def commit(self) -> list[Path]:
         """Rename every staged file into place; on failure none of them stays."""
@@ -128,6 +122,56 @@ class Staged:
         for tmp, _target in self.items:
             tmp.unlink(missing_ok=True)
         self.items = []
+
+
+def _stage(target: Path, data: bytes, made: Callable[[Path], None]) -> Path:
+    """Write `data` to a new temporary file beside `target`, flushed to disk, with the mode a
+    plain open() would give it; `made` hears of the file as soon as it exists (so that a failed
+    write can be cleaned up). WriteError names the target."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f"{TMP_PREFIX}{os.getpid()}-", suffix=target.suffix)
+    except OSError as exc:
+        raise WriteError(target, exc) from None
+    tmp = Path(name)
+    made(tmp)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); the user's umask decides who may read the documents.
+        os.chmod(tmp, 0o666 & ~_umask())
+    except OSError as exc:
+        raise WriteError(target, exc) from None
+    return tmp
+
+
+@dataclass(frozen=True)
+class Spooled:
+    """A file a worker process wrote itself, staged beside its target (`.formgen-tmp-<pid>-…`),
+    for the main process to rename into place: a large file (a bundle) then never travels
+    between the processes. `sha256` is of its bytes."""
+
+    temporary: str
+    sha256: str
+
+    def discard(self) -> None:
+        Path(self.temporary).unlink(missing_ok=True)
+
+
+def spool(target: Path, data: bytes) -> Spooled:
+    """Stage `data` for `target` in this process (a worker); the main process adopts it."""
+    import hashlib
+
+    made: list[Path] = []
+    try:
+        tmp = _stage(target, data, made.append)
+    except BaseException:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise
+    return Spooled(str(tmp), hashlib.sha256(data).hexdigest())
 
 
 def write_atomic(target: Path, data: bytes) -> None:

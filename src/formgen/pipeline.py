@@ -29,6 +29,7 @@ from formgen.errors import InputError, Problem, describe
 from formgen.i18n import _, ngettext
 from formgen.manifest import DEFAULT_VARIANT, sha256
 from formgen.output import (
+    Spooled,
     Staged,
     WriteError,
     build_time,
@@ -44,6 +45,7 @@ from formgen.runner import (
     Failure,
     Job,
     Outcome,
+    Pool,
     Product,
     executor_for,
     outcome_of,
@@ -149,7 +151,7 @@ class Writer:
         unit = self.units[job.key]
         result = Result(job.key, job.label)
         if isinstance(outcome, Failure):
-            result.problems, result.error = outcome.problems, outcome.error
+            result.problems, result.error, result.fatal = outcome.problems, outcome.error, outcome.fatal
         else:
             result.warnings = outcome.warnings
             self._write(unit, outcome, result)
@@ -162,10 +164,15 @@ class Writer:
 
     def _write(self, unit: Unit, product: Product, result: Result) -> None:
         staged = Staged()
-        hashes = {relative: sha256(data) for relative, data in product.files}
+        hashes = {relative: data.sha256 if isinstance(data, Spooled) else sha256(data)
+                  for relative, data in product.files}
         try:
             for relative, data in product.files:
-                staged.add(safe_path(self.out, *relative.split("/")), data)
+                target = safe_path(self.out, *relative.split("/"))
+                if isinstance(data, Spooled):
+                    staged.adopt(target, Path(data.temporary))
+                else:
+                    staged.add(target, data)
             if self.recorder is not None:
                 self.recorder.before(unit.key, hashes)
             result.written = staged.commit()
@@ -177,10 +184,12 @@ class Writer:
             return
         finally:
             staged.discard()
+            if not result.written:
+                product.discard()  # files a worker staged and that were not taken in
         outputs = {}
-        for (relative, data), path in zip(product.files, result.written):
+        for (relative, _data), path in zip(product.files, result.written):
             stat = path.stat()
-            outputs[relative] = Written(sha256(data), stat.st_size, stat.st_mtime_ns)
+            outputs[relative] = Written(hashes[relative], stat.st_size, stat.st_mtime_ns)
         data_files = {rel: self.state.file_hash(self.state.data_root / rel) or "" for rel in product.used}
         self.state.record(Entry(unit.key, unit.record, self.context(unit.forms), unit.forms, data_files, outputs))
         if self.recorder is not None:
@@ -383,11 +392,14 @@ def bundles(project: Project, paths: list[Path], out: Path, per_file: bool = Fal
     protected = protection is not None and protection.any
     r = Run(project, out, options, ("bundle", variant, per_file), rebuild=protected)
 
+    spool_in: str | None = None  # a local pool's workers stage the bundles' PDFs themselves
+
     def bundle_job(unit: Unit) -> Job:
         return Job(unit.key, unit.label, bundle_file,
-                   (r.setup, unit.case_id, unit.records, unit.register, variant, protection, r.when))
+                   (r.setup, unit.case_id, unit.records, unit.register, variant, protection, r.when, spool_in))
 
     with r.executor() as executor:
+        spool_in = str(out) if isinstance(executor, Pool) else None
         units = _bundle_units(r, r.planner.cases(paths), per_file, protected)
         options.progress.start(len(units))
         if r.schedule(units, bundle_job, executor):
@@ -491,7 +503,7 @@ def render_case(project: Project, case: Case, out: Path, formats: Iterable[str] 
     product = files.render_files(project, case, tuple(formats), when or build_time())
     staged = Staged()
     try:
-        for relative, data in product.files:
+        for relative, data in product.in_memory():
             staged.add(safe_path(out, *relative.split("/")), data)
         return staged.commit()
     finally:

@@ -24,23 +24,40 @@ from typing import Any
 
 from formgen.errors import FormgenError, InputError, Problem, describe
 from formgen.i18n import _
+from formgen.output import Spooled, WriteError
 
 
 @dataclass
 class Product:
-    """What a job made: files (path relative to the output folder, bytes) and where from."""
+    """What a job made: files (path relative to the output folder; the bytes, or a file the
+    worker staged itself beside its target, see formgen.output.spool) and where from."""
 
-    files: list[tuple[str, bytes]] = field(default_factory=list)
+    files: list[tuple[str, bytes | Spooled]] = field(default_factory=list)
     used: list[str] = field(default_factory=list)  # data files read, relative to the data folder
     warnings: list[str] = field(default_factory=list)
+
+    def in_memory(self) -> list[tuple[str, bytes]]:
+        """The files as bytes: for a product made in this process, never staged by a worker."""
+        made = [(name, data) for name, data in self.files if isinstance(data, bytes)]
+        if len(made) != len(self.files):
+            raise RuntimeError("a product staged by a worker has no bytes in memory")  # a programming error
+        return made
+
+    def discard(self) -> None:
+        """Remove the files a worker staged for this product (when it is not written)."""
+        for _name, data in self.files:
+            if isinstance(data, Spooled):
+                data.discard()
 
 
 @dataclass
 class Failure:
-    """Why a job made nothing: its input problems, or an error message."""
+    """Why a job made nothing: its input problems, or an error message; `fatal` for a write
+    error after which every later write fails too (a full disk)."""
 
     problems: list[Problem] = field(default_factory=list)
     error: str | None = None
+    fatal: bool = False
 
 
 def perform(call: object, args: tuple[object, ...]) -> Product | Failure:
@@ -49,6 +66,8 @@ def perform(call: object, args: tuple[object, ...]) -> Product | Failure:
         return call(*args)  # type: ignore[operator, no-any-return]
     except InputError as exc:
         return Failure(problems=list(exc.problems))
+    except WriteError as exc:  # a file the job staged itself
+        return Failure(error=describe(exc), fatal=exc.fatal)
     except Exception as exc:  # noqa: BLE001 - one job's failure stays its own
         return Failure(error=describe(exc))
 
@@ -222,9 +241,18 @@ def run(jobs: Sequence[Job], executor: Executor | None, consume: Callable[[Job, 
                 return False
         return True
     futures: dict[Future[Outcome], Job] = {submit(executor, job): job for job in jobs}
+    consumed: set[Future[Outcome]] = set()
     for future in as_completed(futures):
+        consumed.add(future)
         if not consume(futures[future], outcome_of(future)):
-            for pending in futures:
-                pending.cancel()
+            for left in futures.keys() - consumed:
+                left.cancel()
+                left.add_done_callback(_discard)  # finished now or later, never to be written
             return False
     return True
+
+
+def _discard(future: Future[Outcome]) -> None:
+    """Remove the files a job staged itself, its outcome not being written."""
+    if not future.cancelled() and future.exception() is None and isinstance(outcome := future.result(), Product):
+        outcome.discard()

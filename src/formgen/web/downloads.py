@@ -102,21 +102,22 @@ def _render(request: Request, filling: Filling, fmt: str) -> Product | Failure:
 def _record(request: Request, case: Case, product: Product) -> bool:
     register = web(request).register
     assert register is not None
-    return register.record(case, product.files).recorded
+    return register.record(case, product.in_memory()).recorded
 
 
 def _files_response(product: Product, fmt: str, filling: Filling, headers: dict[str, str]) -> Response:
     name = _name(filling)
     if fmt == "pakiet":
-        pdf = next(data for path, data in product.files if path.endswith(".pdf"))
+        pdf = next(data for path, data in product.in_memory() if path.endswith(".pdf"))
         return attachment(pdf, f"{name}.pdf", "pdf", headers)
-    if len(product.files) == 1:
-        path, data = product.files[0]
+    made = product.in_memory()
+    if len(made) == 1:
+        path, data = made[0]
         form_id = path.split("/")[0]
         return attachment(data, f"{form_id}-{name}.{fmt}", fmt, headers)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path, data in product.files:
+        for path, data in made:
             archive.writestr(f"{path.split('/')[0]}.{fmt}", data)
     return attachment(buffer.getvalue(), f"{name}-{fmt}.zip", "zip", headers)
 
@@ -146,6 +147,6 @@ def _pages(request: Request, filling: Filling) -> dict[str, Any]:
             messages = [str(p.message) for p in product.problems] + ([product.error] if product.error else [])
             return {"error": "Nie można przygotować dokumentu: " + "; ".join(messages)}
         return {"pages": [{"form": path.split("/")[0], "images": page_images(data)}
-                          for path, data in product.files]}
+                          for path, data in product.in_memory()]}
     except (FormgenError, RenderTimeout, WorkerDied) as exc:
         return {"error": exc.message}
