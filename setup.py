@@ -31,4 +31,6 @@ class BuildWithData(build_py):
             shutil.copytree(ROOT / name, target / name, ignore=SKIP)
 
 
-setup(cmdclass={"build_py": BuildWithData})
+# setuptools' own scratch folders (build/lib, build/bdist.*) go to .setuptools-build/: build/ is
+# where formgen writes the documents (README: `bash setup.sh` fills it with the examples).
+setup(cmdclass={"build_py": BuildWithData}, options={"build": {"build_base": ".setuptools-build"}})
