@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from functools import cache
 
+from babel import Locale
 from babel.dates import format_date
 
 from formgen.i18n import _, ngettext
 
 
+@cache
+def _polish() -> Locale:
+    """The Polish locale, parsed once (babel parses a locale string again on every call)."""
+    return Locale.parse("pl")
+
+
 def format_date_long(d: date) -> str:
     """Format as '22 listopada 2026 r.' (month name in the genitive)."""
-    return f"{format_date(d, 'd MMMM y', locale='pl')} r."
+    return f"{format_date(d, 'd MMMM y', locale=_polish())} r."
 
 
 def format_date_short(d: date) -> str:

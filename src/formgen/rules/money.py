@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 from types import ModuleType
-
-from babel.numbers import format_decimal
+from typing import TYPE_CHECKING
 
 from formgen.i18n import _
+
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberPattern
 
 GROSZ = Decimal("0.01")
 ZLOTY = Decimal(1)
@@ -67,6 +71,16 @@ def round_to_zloty(value: Decimal) -> Decimal:
     return value.quantize(ZLOTY, rounding=ROUND_HALF_UP)
 
 
+@cache
+def _amount_format() -> tuple[NumberPattern, Locale]:
+    """Babel's pattern of an amount and its Polish locale, parsed once (format_decimal parses
+    both again on every call, and a loan agreement formats about a hundred amounts)."""
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
+    return parse_pattern("#,##0.00"), Locale.parse("pl")
+
+
 def speller() -> ModuleType:
     """The slownie package, imported on first use: its import reads package metadata through
     pkg_about and PyPA's build (28 ms), which a process that spells no amount (the main process
@@ -100,5 +114,6 @@ def format_amount(value: Decimal, currency: bool = True) -> str:
     amount = to_money(value)
     if amount == 0:
         amount = abs(amount)  # never print "-0,00"
-    text = format_decimal(amount, format="#,##0.00", locale="pl")
+    pattern, polish = _amount_format()
+    text = pattern.apply(amount, polish)  # what babel's format_decimal does
     return f"{text}{NBSP}zł" if currency else text
