@@ -9,6 +9,7 @@ configuration is kept per thread.)
 
 from __future__ import annotations
 
+import io
 import mimetypes
 import threading
 from collections.abc import Sequence
@@ -99,10 +100,11 @@ class Shared:
 def _parsed_stylesheet(path: Path, mtime_ns: int, size: int, roots: tuple[Path, ...]) -> Shared:
     """A stylesheet file parsed once per version of the file; it cannot be shared when it
     defines @counter-style rules, which WeasyPrint keeps per document."""
+    data = path.read_bytes()  # read once: WeasyPrint decodes it as from the file, the scan as UTF-8
     counters: dict[str, Any] = {}
-    sheet = CSS(filename=str(path), base_url=path.parent.as_uri() + "/", url_fetcher=LocalOnlyFetcher(roots),
+    sheet = CSS(file_obj=io.BytesIO(data), base_url=path.parent.as_uri() + "/", url_fetcher=LocalOnlyFetcher(roots),
                 font_config=font_configuration(), counter_style=counters)
-    text = path.read_bytes().decode("utf-8", errors="replace")  # the names sought are ASCII
+    text = data.decode("utf-8", errors="replace")  # the names sought are ASCII
     # A stylesheet it imports is read by WeasyPrint, not here: it may need anything.
     needs = ALL if "@import" in text.lower() else needs_in(text)
     return Shared(None if counters else sheet, needs)
