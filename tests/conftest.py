@@ -79,3 +79,35 @@ def make_bundles(project, paths, out, per_file=False, jobs=1, **kwargs):
     from formgen.pipeline import Options, bundles
 
     return bundles(project, list(paths), out, per_file, options=Options(jobs=jobs), **kwargs)
+
+
+def count_layouts(monkeypatch) -> list[int]:
+    """A list that grows by one each time WeasyPrint lays a document out (HTML.render)."""
+    from weasyprint import HTML
+
+    calls: list[int] = []
+    real = HTML.render
+
+    def counting(self, *args, **kwargs):
+        calls.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(HTML, "render", counting)
+    return calls
+
+
+def rewrite_page_seven(bundle: Path, folder: Path) -> Path:
+    """A copy of the bundle in `folder` whose page 7 another program rewrote (drawing the same,
+    its content stream changed); the manifest is not copied."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ContentStream, NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(bundle))
+    page = writer.pages[6]
+    content = ContentStream(page.get_contents(), writer)
+    content.set_data(content.get_data() + b"\nq 1 0 0 1 0 0 cm Q\n")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    copy = folder / bundle.name
+    with copy.open("wb") as handle:
+        writer.write(handle)
+    return copy

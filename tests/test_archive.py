@@ -21,7 +21,7 @@ from formgen.manifest import manifest_path
 from formgen.output import build_time
 from formgen.pipeline import collect
 from formgen.verify import check_bundle
-from tests.conftest import EXAMPLES, ROOT, made, make_bundles, squash
+from tests.conftest import EXAMPLES, ROOT, made, make_bundles, rewrite_page_seven, squash
 
 CASE = EXAMPLES / "sprawa-pozyczka-2026-003.yaml"
 EPOCH = "1768471200"  # 2026-01-15 10:00:00 UTC
@@ -191,17 +191,7 @@ def test_manifest_hashes_what_each_document_draws(bundle, manifest):
 def test_verify_names_the_document_whose_pages_changed(bundle, manifest, tmp_path):
     """A page rewritten by another program, with the manifest's file hash updated to match:
     the per-document hashes still show which document was changed."""
-    from pypdf import PdfWriter
-    from pypdf.generic import ContentStream, NameObject
-
-    writer = PdfWriter(clone_from=PdfReader(bundle))
-    page = writer.pages[6]  # page 7: inside the loan agreement (pages 5-9)
-    content = ContentStream(page.get_contents(), writer)
-    content.set_data(content.get_data() + b"\nq 1 0 0 1 0 0 cm Q\n")
-    page[NameObject("/Contents")] = writer._add_object(content)
-    copy = tmp_path / bundle.name
-    with copy.open("wb") as handle:
-        writer.write(handle)
+    copy = rewrite_page_seven(bundle, tmp_path)  # page 7: inside the loan agreement (pages 5-9)
     changed = dict(manifest, bundle={"file": copy.name, "sha256": sha(copy.read_bytes())})
     manifest_path(copy).write_text(json.dumps(changed), encoding="utf-8")
     assert check_bundle(copy) == ["document 'Umowa pożyczki z ZFŚS': the content of its pages differs "

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 import formgen
 from formgen.cli import cli
-from tests.conftest import EXAMPLES, ROOT, docx_text, write
+from tests.conftest import EXAMPLES, ROOT, count_layouts, docx_text, write
 
 STATEMENT = """form: som-oswiadczenie
 id: {id}
@@ -153,16 +153,7 @@ def test_bundles_are_skipped_when_up_to_date_but_never_when_protected(tmp_path):
 
 def test_a_bundle_lays_each_document_out_once(tmp_path, monkeypatch):
     """Each document is laid out once; the bundle adds the cover and one layout of page numbers."""
-    from weasyprint import HTML
-
-    calls = []
-    real = HTML.render
-
-    def counting(self, *args, **kwargs):
-        calls.append(1)
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(HTML, "render", counting)
+    calls = count_layouts(monkeypatch)
     project = formgen.Project(ROOT / "templates", ROOT / "data")
     report = formgen.bundles(project, [EXAMPLES / "sprawa-pozyczka-2026-003.yaml"], tmp_path,
                             options=formgen.Options(jobs=1))

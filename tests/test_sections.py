@@ -23,7 +23,7 @@ from formgen.output import build_time
 from formgen.pipeline import collect
 from formgen.seal import Signer
 from formgen.verify import check_bundle
-from tests.conftest import EXAMPLES, made, make_bundles, squash
+from tests.conftest import EXAMPLES, count_layouts, made, make_bundles, rewrite_page_seven, squash
 from tests.test_seal import make_certificate
 
 EPOCH = "1768471200"  # 2026-01-15 10:00:00 UTC
@@ -142,19 +142,8 @@ def test_a_section_embeds_its_own_font_subsets_only(pair):
 
 
 def test_verify_names_a_changed_document_of_a_sectioned_bundle(pair, tmp_path):
-    from pypdf import PdfWriter
-    from pypdf.generic import ContentStream, NameObject
-
     _, parts, _, _ = pair
-    reader = PdfReader(parts)
-    writer = PdfWriter(clone_from=reader)
-    page = writer.pages[6]  # page 7: inside the loan agreement (pages 5-9)
-    content = ContentStream(page.get_contents(), writer)
-    content.set_data(content.get_data() + b"\nq 1 0 0 1 0 0 cm Q\n")
-    page[NameObject("/Contents")] = writer._add_object(content)
-    copy = tmp_path / parts.name
-    with copy.open("wb") as handle:
-        writer.write(handle)
+    copy = rewrite_page_seven(parts, tmp_path)  # page 7: inside the loan agreement (pages 5-9)
     manifest = json.loads(manifest_path(parts).read_text(encoding="utf-8"))
     manifest["bundle"]["sha256"] = hashlib.sha256(copy.read_bytes()).hexdigest()
     manifest_path(copy).write_text(json.dumps(manifest), encoding="utf-8")
@@ -212,16 +201,7 @@ def test_a_per_file_bundle_takes_the_section_size_of_the_module(project, tmp_pat
 
 def test_a_sectioned_bundle_lays_each_document_out_once(project, tmp_path, monkeypatch):
     """Like the one-pass path: the documents once each, then the cover and one layout of page numbers."""
-    from weasyprint import HTML
-
-    calls = []
-    real = HTML.render
-
-    def counting(self, *args, **kwargs):
-        calls.append(1)
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(HTML, "render", counting)
+    calls = count_layouts(monkeypatch)
     cases, _ = collect(project, SOURCES)
     cases = [case for case in cases if not case.derived]
     documents = render_for_bundle(project, cases, "pdf/a-3b", build_time())
