@@ -20,7 +20,6 @@ caches and memory), which no scheduling undoes. The script prints it and how muc
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from common import (
     measure,
     measure_together,
     median,
+    numbers,
     spread,
     verdict,
     write_copies,
@@ -89,9 +89,7 @@ def scaling(name: str, cases: Path, count: int, pairs: int, work: Path) -> bool:
 
 
 def main() -> None:
-    statements = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    loans = int(sys.argv[2]) if len(sys.argv) > 2 else 60
-    pairs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+    statements, loans, pairs = numbers(200, 60, 3)
     print(f"batch scaling, {pairs} pairs of runs; {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

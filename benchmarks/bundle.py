@@ -16,11 +16,22 @@ Prints seconds per case for each, the ratios, and the peak memory (RSS) of the l
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, formgen, fresh, in_pairs, machine, measure, median, ratios, spread, verdict
+from common import (
+    ROOT,
+    formgen,
+    fresh,
+    in_pairs,
+    machine,
+    measure,
+    median,
+    numbers,
+    ratios,
+    spread,
+    verdict,
+)
 
 TARGET = 1.15
 
@@ -62,8 +73,7 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10
-    pairs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    count, pairs = numbers(10, 3)
     print(f"{count} cases of 4 documents each, {pairs} pairs of runs; {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -31,6 +31,12 @@ SURNAMES = ["Nowak", "Kowalczyk", "Wiśniewski", "Wójcik", "Kamiński", "Lewand
             "Szymański", "Woźniak", "Dąbrowski"]
 
 
+def numbers(*defaults: int) -> list[int]:
+    """The script's whole-number arguments, each default where it is not given."""
+    given = sys.argv[1:]
+    return [int(given[i]) if i < len(given) else default for i, default in enumerate(defaults)]
+
+
 def formgen(*args: str) -> list[str]:
     """The command line of formgen run with this Python (English messages: the scripts read them)."""
     return [sys.executable, "-m", "formgen", "--lang", "en", *args]

@@ -25,6 +25,7 @@ from common import (
     machine,
     measure,
     median,
+    numbers,
     prepare_raw,
     ratios,
     spread,
@@ -54,9 +55,7 @@ def compare(name: str, cases: Path, count: int, pairs: int, work: Path) -> bool:
 
 
 def main() -> None:
-    loans = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    statements = int(sys.argv[2]) if len(sys.argv) > 2 else 100
-    pairs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+    loans, statements, pairs = numbers(30, 100, 3)
     print(f"formgen against the raw engines, --jobs 1, {pairs} pairs of runs; {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

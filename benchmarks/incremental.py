@@ -16,7 +16,6 @@ Then, in that folder:
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from common import (
     formgen,
     machine,
     measure,
+    numbers,
     verdict,
     write_copies,
     write_statements,
@@ -46,8 +46,7 @@ def summary(run: Measured) -> str:
 
 
 def main() -> None:
-    statements = int(sys.argv[1]) if len(sys.argv) > 1 else 800
-    consents = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+    statements, consents = numbers(800, 200)
     print(f"incremental builds of {statements + consents} cases; {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

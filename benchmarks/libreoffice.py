@@ -29,6 +29,7 @@ from common import (
     machine,
     measure,
     median,
+    numbers,
     prepare_raw,
     ratios,
     spread,
@@ -75,9 +76,7 @@ def compare(name: str, cases: Path, pairs: int, work: Path, profile: Path) -> bo
 
 
 def main() -> None:
-    loans = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    statements = int(sys.argv[2]) if len(sys.argv) > 2 else 100
-    pairs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+    loans, statements, pairs = numbers(30, 100, 3)
     if shutil.which("soffice") is None:
         print("soffice (LibreOffice) is not on PATH: the LibreOffice comparison is skipped "
               "(install LibreOffice Writer to run it).")

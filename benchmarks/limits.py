@@ -13,11 +13,20 @@ the largest process of the run; target: every process below 300 MB (MiB here).
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
-from common import Measured, formgen, fresh, machine, measure, median, verdict, write_statements
+from common import (
+    Measured,
+    formgen,
+    fresh,
+    machine,
+    measure,
+    median,
+    numbers,
+    verdict,
+    write_statements,
+)
 
 HELP_TARGET = 0.25
 MEMORY_TARGET = 300.0
@@ -39,7 +48,7 @@ def memory(name: str, run: Measured) -> None:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    count = numbers(1000)[0]
     print(f"start-up and memory; {machine()}")
     help_time()
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT
+from common import ROOT, numbers
 from mixed_cases import FORM, REGISTER, Expected, write_cases
 
 from formgen.state import STATE_FILE
@@ -61,7 +61,7 @@ def kill_halfway(cases: Path, out: Path, expected: Expected) -> float:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    count = numbers(10_000)[0]
     with tempfile.TemporaryDirectory() as tmp:
         cases, out = Path(tmp) / "cases", Path(tmp) / "out"
         cases.mkdir()
