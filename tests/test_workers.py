@@ -144,6 +144,25 @@ def test_a_worker_that_dies_while_warming_up_fails_the_jobs_and_the_run_ends(tmp
     assert "terminated abruptly" in error
 
 
+class _BreaksBetweenStarts(runner.Pool):
+    """A pool whose first start-up job is seen failing before the next is submitted: the
+    order in which a worker that dies at once breaks the pool under a busy machine."""
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        future = super().submit(fn, *args, **kwargs)
+        if fn is runner._ready:
+            future.exception(timeout=60)  # returns once the dead worker broke the pool
+        return future
+
+
+def test_a_pool_broken_while_its_workers_start_leaves_the_error_to_the_jobs():
+    with _BreaksBetweenStarts(2, (os._exit, (3,))) as pool:
+        pool.start()  # raised BrokenProcessPool on the second start-up job
+        assert pool.started
+        outcome = runner.outcome_of(runner.submit(pool, runner.Job("x", "a job", print, ())))
+    assert isinstance(outcome, runner.Failure) and "terminated abruptly" in (outcome.error or "")
+
+
 def test_a_run_with_nothing_to_parse_starts_no_worker(tmp_path, monkeypatch):
     """Workers start when an input file is to be parsed; a re-run over unchanged inputs
     parses none and starts none (a pool would cost it more than the whole run)."""

@@ -135,7 +135,10 @@ class Pool(ProcessPoolExecutor):
         if not self.started:
             self.started = True
             for _worker in range(self.workers):  # a worker each, whatever the start method
-                self.submit(_ready)
+                try:
+                    self.submit(_ready)
+                except BrokenExecutor:  # a worker died already: each job reports it
+                    return
 
 
 PARENT_CHECK_SECONDS = 0.5
