@@ -250,6 +250,17 @@ class Run:
             finally:
                 self.planner.before_parsing = None
 
+    @contextmanager
+    def guarded(self) -> Iterator[None]:
+        """A run that ends with an error (or Ctrl+C) before `finish` gives the register back the
+        numbers it took for documents it did not issue."""
+        try:
+            yield
+        except BaseException:
+            if self.recorder is not None:
+                self.recorder.close()
+            raise
+
     def context(self, forms: list[str]) -> str:
         """The digest of what a unit of these forms is made with, besides its records."""
         for form_id in forms:
@@ -365,7 +376,7 @@ def build(project: Project, paths: list[Path], out: Path, formats: tuple[str, ..
     def register_job(unit: Unit) -> Job:
         return Job(unit.key, unit.label, files.register_files, (r.setup, unit.register, unit.records, formats, r.when))
 
-    with r.executor() as executor:
+    with r.guarded(), r.executor() as executor:
         units = r.planner.cases(paths)
         options.progress.start(len(units))
         early = r.speculate(units, register_job, executor)
@@ -398,7 +409,7 @@ def bundles(project: Project, paths: list[Path], out: Path, per_file: bool = Fal
         return Job(unit.key, unit.label, bundle_file,
                    (r.setup, unit.case_id, unit.records, unit.register, variant, protection, r.when, spool_in))
 
-    with r.executor() as executor:
+    with r.guarded(), r.executor() as executor:
         spool_in = str(out) if isinstance(executor, Pool) else None
         units = _bundle_units(r, r.planner.cases(paths), per_file, protected)
         options.progress.start(len(units))

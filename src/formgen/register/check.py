@@ -16,6 +16,7 @@ from formgen.register import rules
 from formgen.register.entry import Issued
 from formgen.register.facts import applicant, benefit_kind, doc_date, issued
 from formgen.register.ledger import Ledger
+from formgen.register.store import Register
 
 # Documents numbered from the register: form -> (field, series, the date its year comes from).
 NUMBERED = {
@@ -34,12 +35,15 @@ def _get(data: Any, path: str) -> Any:
 
 @dataclass
 class Numbering:
-    """Numbers from the register: taken for a run that issues (`take`), else only foreseen."""
+    """Numbers from the register: taken for a run that issues (`take`), else only foreseen.
+    What was taken is kept by case until `settle` or `give_back`, so that a document that is
+    then not issued leaves no gap."""
 
     ledger: Ledger
     take: bool
     formats: dict[str, str] = field(default_factory=dict)
-    _foreseen: dict[tuple[str, int], int] = field(default_factory=dict)
+    taken: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)  # case id -> (series, year, n)
+    _foreseen: dict[tuple[str, int], tuple[list[int], int]] = field(default_factory=dict)
 
     def number(self, series: str, year: int, form: str, case_id: str) -> str:
         earlier = self.ledger.current(form, case_id)
@@ -49,11 +53,31 @@ class Numbering:
         assert register is not None
         if self.take:
             n = register.next_number(series, year)
+            self.taken.setdefault(case_id, []).append((series, year, n))
         else:
             key = (series, year)
-            n = self._foreseen.get(key) or register.peek_number(series, year)
-            self._foreseen[key] = n + 1
+            back, last = self._foreseen.get(key) or register.upcoming_numbers(series, year)
+            n, self._foreseen[key] = (back[0], (back[1:], last)) if back else (last + 1, ([], last + 1))
         return self.formats.get(series, DEFAULT_FORMAT).format(n=n, rok=year)
+
+    def settle(self, case_id: str) -> list[tuple[str, int, int]]:
+        """The numbers taken for a case, no longer kept here (their documents are issued, or the
+        caller gives them back later)."""
+        return self.taken.pop(case_id, [])
+
+    def give_back(self, case_id: str) -> None:
+        """The case's documents are not issued: the numbers taken for them go back to the register."""
+        give_back(self.ledger.register, self.settle(case_id))
+
+
+def give_back(register: Register | None, numbers: list[tuple[str, int, int]]) -> None:
+    """Numbers taken for documents that were then not issued, back to the register by series."""
+    by_series: dict[tuple[str, int], list[int]] = {}
+    for series, year, n in numbers:
+        by_series.setdefault((series, year), []).append(n)
+    for (series, year), ns in by_series.items():
+        assert register is not None
+        register.give_back(series, year, ns)
 
 
 @dataclass
@@ -73,8 +97,11 @@ def evaluate(case: Case, project: Project, ledger: Ledger, numbering: Numbering,
         entries = [issued(answered, form, project, when) for form in case.forms]
         findings = [f for entry in entries for f in _findings(answered, entry, project, ledger)]
     except CatalogError as exc:  # no parameters for the year: the form's own check says so
+        numbering.give_back(case.id)
         return Evaluation([((), exc.message)], answers, [])
-    if not findings:
+    if findings:
+        numbering.give_back(case.id)  # refused: nothing is issued
+    else:
         ledger.add(entries)
     return Evaluation(findings, answers, entries)
 

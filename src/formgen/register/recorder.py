@@ -21,7 +21,7 @@ from formgen.cases.validation import located
 from formgen.errors import InputError, Problem
 from formgen.i18n import _, ngettext
 from formgen.project import Project
-from formgen.register.check import Numbering, evaluate
+from formgen.register.check import Numbering, evaluate, give_back
 from formgen.register.entry import Issued, from_json, to_json, with_source
 from formgen.register.ledger import Ledger
 from formgen.register.store import Register
@@ -51,6 +51,7 @@ class Recorder:
         self.ledger = Ledger(self.register)
         self.numbering = Numbering(self.ledger, take=True, formats=dict(link.formats))
         self.pending: dict[str, list[Issued]] = {}
+        self.numbers: dict[str, list[tuple[str, int, int]]] = {}  # unit -> numbers taken for it
         self.notes: list[str] = []
         self.journal = out / JOURNAL
         self._repair()
@@ -76,7 +77,10 @@ class Recorder:
                 continue
             record.answers = found.answers or None
             entries += [with_source(entry, record.data) for entry in found.entries]
+            self.numbers.setdefault(key, []).extend(self.numbering.settle(case.id))
         self.pending[key] = entries
+        if problems:  # the unit is refused as a whole: its other cases are not issued either
+            self.give_back(key)
         return problems
 
     # --- around the writing of a unit's files ----------------------------------------------
@@ -90,6 +94,7 @@ class Recorder:
     def after(self, key: str, files: dict[str, str]) -> list[str]:
         """The files are in place: record the entries; what the register made of them."""
         entries = self.pending.pop(key, [])
+        self.numbers.pop(key, None)  # issued
         said = []
         for entry in entries:
             outcome = self.register.record(entry, {"folder": str(self.out), "files": files})
@@ -154,5 +159,16 @@ class Recorder:
                     "register: {document} (no. {number}) is recorded, but {files} are missing", len(missing)).format(
                     document=row.label(), number=row.id, files=", ".join(str(self.out / rel) for rel in missing)))
         self._repair()  # what this run left pending (files that could not be written) is dropped
-        self.register.close()
+        self.close()
         return self.notes
+
+    def give_back(self, key: str) -> None:
+        """A unit's documents are not issued: the numbers taken for them go back to the register."""
+        give_back(self.register, self.numbers.pop(key, []))
+
+    def close(self) -> None:
+        """The end of a run (also one stopped by an error): the numbers of the units not issued
+        go back to the register."""
+        for key in list(self.numbers):
+            self.give_back(key)
+        self.register.close()

@@ -86,3 +86,15 @@ counters = Table(
     Column("last", Integer, nullable=False),
     UniqueConstraint("institution_id", "series", "year", name="uq_counters"),
 )
+
+# Numbers taken for documents that were then not issued (refused by a rule across cases, a
+# render or write that failed): the next documents of the series get them, lowest first, so
+# that a register's numbering has no gaps.
+released = Table(
+    "released_numbers", metadata,
+    Column("institution_id", Integer, ForeignKey("institutions.id"), nullable=False),
+    Column("series", String(40), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("n", Integer, nullable=False),
+    UniqueConstraint("institution_id", "series", "year", "n", name="uq_released_numbers"),
+)

@@ -10,12 +10,20 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from formgen.register.db import engine_for, migrate
 from formgen.register.entry import Issued, PersonRef, Row
-from formgen.register.schema import ISSUED, SUPERSEDED, counters, documents, institutions, parties
+from formgen.register.schema import (
+    ISSUED,
+    SUPERSEDED,
+    counters,
+    documents,
+    institutions,
+    parties,
+    released,
+)
 
 Outcome = Literal["nowy", "bez zmian", "korekta"]
 RETRIES = 5
@@ -113,11 +121,15 @@ class Register:
     # --- numbers ---------------------------------------------------------------------------
 
     def next_number(self, series: str, year: int) -> int:
-        """The next free number of a series in a year, taken (a number is never given twice;
-        one taken for a document that then failed leaves a gap)."""
+        """The next number of a series in a year, taken: the lowest one given back (see
+        `give_back`), else the one after the last taken. A number is never given twice."""
         def work(connection: Connection) -> int:
-            where = and_(counters.c.institution_id == self.institution_id, counters.c.series == series,
-                         counters.c.year == year)
+            back = and_(released.c.institution_id == self.institution_id, released.c.series == series,
+                        released.c.year == year)
+            lowest = connection.execute(select(func.min(released.c.n)).where(back)).scalar()
+            if lowest is not None and connection.execute(delete(released).where(back, released.c.n == lowest)).rowcount:
+                return int(lowest)  # (rowcount 0: another process took it first)
+            where = self._counter(series, year)
             taken = connection.execute(update(counters).where(where).values(last=counters.c.last + 1)
                                        .returning(counters.c.last)).scalar()
             if taken is not None:
@@ -127,13 +139,39 @@ class Register:
             return 1
         return int(self._retrying(work))
 
-    def peek_number(self, series: str, year: int) -> int:
-        """The number the next document of a series would get (nothing taken)."""
+    def give_back(self, series: str, year: int, numbers: list[int]) -> None:
+        """Numbers taken for documents that were then not issued. The last ones of the series
+        are untaken (its counter steps back); one below a number given since waits for the
+        next document of the series."""
+        def work(connection: Connection) -> None:
+            back = and_(released.c.institution_id == self.institution_id, released.c.series == series,
+                        released.c.year == year)
+            waiting = set(connection.execute(select(released.c.n).where(back)).scalars())
+            for n in sorted(set(numbers) - waiting):
+                connection.execute(insert(released).values(institution_id=self.institution_id, series=series,
+                                                           year=year, n=n))
+            where = self._counter(series, year)
+            last = connection.execute(select(counters.c.last).where(where).with_for_update()).scalar()
+            top = int(last or 0)
+            while top > 0 and connection.execute(delete(released).where(back, released.c.n == top)).rowcount:
+                top -= 1
+            if last is not None and top != last:
+                connection.execute(update(counters).where(where).values(last=top))
+        self._retrying(work)
+
+    def upcoming_numbers(self, series: str, year: int) -> tuple[list[int], int]:
+        """What the next documents of a series would get (nothing taken): the numbers given
+        back, lowest first, then those after the last taken."""
         with self._transaction() as connection:
-            last = connection.execute(select(counters.c.last).where(
-                counters.c.institution_id == self.institution_id, counters.c.series == series,
-                counters.c.year == year)).scalar()
-        return int(last or 0) + 1
+            back = connection.execute(select(released.c.n).where(
+                released.c.institution_id == self.institution_id, released.c.series == series,
+                released.c.year == year).order_by(released.c.n)).scalars().all()
+            last = connection.execute(select(counters.c.last).where(self._counter(series, year))).scalar()
+        return [int(n) for n in back], int(last or 0)
+
+    def _counter(self, series: str, year: int) -> Any:
+        return and_(counters.c.institution_id == self.institution_id, counters.c.series == series,
+                    counters.c.year == year)
 
     # --- reading -----------------------------------------------------------------------------
 

@@ -1,0 +1,164 @@
+"""Numbers from the register leave no gap: a number taken for a document that is then not
+issued (refused by a rule across cases, failed while rendering or writing) goes back and is
+given to the next document of its series (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from formgen.register.store import Register
+from formgen.workspace import load
+from tests.conftest import pdf_text
+from tests.workspaces import formgen, guarantor, loan, make_pesel, make_workspace, person
+
+EWA = person("Ewa", "Nowicka", make_pesel(1985, 7, 15, 123, True), "K")
+JAN = person("Jan", "Kowalski", make_pesel(1979, 3, 2, 456, False), "M")
+OLA = person("Aleksandra", "Wiśniewska", make_pesel(1990, 1, 1, 7, True), "K")
+GUARANTORS = guarantor("Halina", "Poręczna", "K") + guarantor("Piotr", "Gwarant", "M")
+OTHERS = guarantor("Anna", "Lis", "K") + guarantor("Marek", "Sowa", "M")
+SERIES = "decyzja-pozyczki"
+
+
+def _register(ws: Path) -> Register:
+    workspace = load(ws)
+    return Register(workspace.db_url(), workspace.institution)
+
+
+def _numbers(ws: Path) -> dict[str, str]:
+    register = _register(ws)
+    try:
+        return {r.issued.case_id: r.issued.number or "" for r in register.rows(form="zfss-umowa-pozyczki")}
+    finally:
+        register.close()
+
+
+def _loan(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_given_back_numbers_go_to_the_next_documents_lowest_first(tmp_path: Path, register_db: str | None) -> None:
+    ws = make_workspace(tmp_path / "ws", register_db)
+    register = _register(ws)
+    try:
+        assert [register.next_number(SERIES, 2026) for _ in range(5)] == [1, 2, 3, 4, 5]
+        register.give_back(SERIES, 2026, [4, 2])  # below the last: they wait
+        assert register.upcoming_numbers(SERIES, 2026) == ([2, 4], 5)
+        assert register.next_number(SERIES, 2026) == 2
+        register.give_back(SERIES, 2026, [5])  # the last: the counter steps back over 5 and the waiting 4
+        assert register.upcoming_numbers(SERIES, 2026) == ([], 3)
+        assert [register.next_number(SERIES, 2026) for _ in range(2)] == [4, 5]
+        assert register.next_number(SERIES, 2027) == 1  # each year its own series
+        register.give_back(SERIES, 2026, [5, 5])  # twice the same: once
+        assert register.upcoming_numbers(SERIES, 2026) == ([], 4)
+    finally:
+        register.close()
+
+
+def test_numbers_taken_and_given_back_at_once_are_never_given_twice(tmp_path: Path,
+                                                                     register_db: str | None) -> None:
+    """Four threads (each its own connection) take 30 numbers each and give every third back:
+    the numbers kept are all different and, with those waiting, are exactly 1..last."""
+    ws = make_workspace(tmp_path / "ws", register_db)
+    _register(ws).close()  # the tables, made once
+    kept: list[int] = []
+    lock = threading.Lock()
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        register = _register(ws)
+        try:
+            for turn in range(30):
+                n = register.next_number(SERIES, 2026)
+                if turn % 3 == 2:
+                    register.give_back(SERIES, 2026, [n])
+                else:
+                    with lock:
+                        kept.append(n)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            register.close()
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not errors, errors
+    assert len(kept) == 80 and len(set(kept)) == 80
+    register = _register(ws)
+    try:
+        waiting, last = register.upcoming_numbers(SERIES, 2026)
+    finally:
+        register.close()
+    assert sorted(kept + waiting) == list(range(1, last + 1))
+
+
+def test_a_loan_refused_by_a_rule_across_cases_takes_no_number(tmp_path: Path, register_db: str | None) -> None:
+    ws = make_workspace(tmp_path / "ws", register_db)
+    cases, out = ws / "sprawy", ws / "out"
+    _loan(cases, "p1", loan("pozyczka-1", "2026-03-02", EWA, GUARANTORS))
+    # Ewa again within the 24 months of §20: refused (it took a number and gave it back).
+    _loan(cases, "p2", loan("pozyczka-2", "2026-04-02", EWA, GUARANTORS))
+    _loan(cases, "p3", loan("pozyczka-3", "2026-05-04", JAN, GUARANTORS))
+    result = formgen(ws, "batch", str(cases), "-o", str(out), "-j", "1")
+    assert result.exit_code == 1 and "(§20 ust. 1)" in result.output
+    assert _numbers(ws) == {"pozyczka-1": "1/2026", "pozyczka-3": "2/2026"}
+    assert "Decyzją nr 2/2026 z dnia 4 maja 2026 r." in pdf_text(out / "zfss-umowa-pozyczki" / "pozyczka-3.pdf")
+    # validate shows the number the next loan would get, and takes none.
+    nxt = _loan(tmp_path / "next", "p4", loan("pozyczka-4", "2026-06-01", OLA, OTHERS))  # Halina and Piotr: 2 already
+    assert formgen(ws, "validate", str(nxt)).exit_code == 0
+    assert formgen(ws, "render", str(nxt), "-o", str(out)).exit_code == 0
+    assert _numbers(ws)["pozyczka-4"] == "3/2026"
+
+
+def test_a_loan_whose_files_cannot_be_written_gives_its_number_back(tmp_path: Path,
+                                                                    register_db: str | None) -> None:
+    ws = make_workspace(tmp_path / "ws", register_db)
+    cases, out = ws / "sprawy", ws / "out"
+    _loan(cases, "p1", loan("pozyczka-1", "2026-03-02", EWA, GUARANTORS))
+    _loan(cases, "p2", loan("pozyczka-2", "2026-04-02", JAN, GUARANTORS))
+    _loan(cases, "p3", loan("pozyczka-3", "2026-05-04", OLA, OTHERS))
+    blocked = out / "zfss-umowa-pozyczki" / "pozyczka-2.pdf"
+    blocked.mkdir(parents=True)  # a folder where pozyczka-2's PDF goes: its files cannot be written
+    result = formgen(ws, "batch", str(cases), "-o", str(out), "-j", "2")
+    assert result.exit_code == 1, result.output
+    assert _numbers(ws) == {"pozyczka-1": "1/2026", "pozyczka-3": "3/2026"}
+    register = _register(ws)
+    try:
+        assert register.upcoming_numbers(SERIES, 2026) == ([2], 3)  # 2 waits for the next loan
+    finally:
+        register.close()
+    blocked.rmdir()
+    assert formgen(ws, "batch", str(cases), "-o", str(out), "-j", "1").exit_code == 0
+    assert _numbers(ws) == {"pozyczka-1": "1/2026", "pozyczka-2": "2/2026", "pozyczka-3": "3/2026"}
+    assert "Decyzją nr 2/2026" in pdf_text(out / "zfss-umowa-pozyczki" / "pozyczka-2.pdf")
+
+
+def test_a_run_stopped_by_ctrl_c_gives_its_numbers_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from formgen import pipeline
+    from formgen.commands import open_project
+
+    ws = make_workspace(tmp_path / "ws")
+    cases = ws / "sprawy"
+    _loan(cases, "p1", loan("pozyczka-1", "2026-03-02", EWA, GUARANTORS))
+    _loan(cases, "p2", loan("pozyczka-2", "2026-04-02", JAN, OTHERS))
+
+    def interrupted(self: object, job: object, outcome: object) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline.Writer, "consume", interrupted)
+    project = open_project(ws, None, None, None, quiet=True)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.build(project, [cases], ws / "out", options=pipeline.Options(jobs=1))
+    register = _register(ws)
+    try:
+        assert register.upcoming_numbers(SERIES, 2026) == ([], 0)  # both taken, both given back
+    finally:
+        register.close()
