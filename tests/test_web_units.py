@@ -9,8 +9,9 @@ import pytest
 
 from formgen.cases.load import Case
 from formgen.project import Project
+from formgen.runner import Product
 from formgen.web import formdata
-from formgen.web.register import EarlierCase, Recording
+from formgen.web.register import EarlierCase, Foreseen, Issue, Recording, Render
 from formgen.web.schemaform import find, paths, specs
 from tests.web_server import ROOT, client, csrf_of, example, flat, multi
 
@@ -104,9 +105,14 @@ class FakeRegister:
             return None
         return {"form": "zfss-umowa-pozyczki", **example("pozyczka-2026-001.yaml"), "id": "pozyczka-2026-009"}
 
-    def record(self, case: Case, files: list[tuple[str, bytes]]) -> Recording:
-        self.recorded.append((case.id, [name for name, _ in files]))
-        return Recording(True, "zapisano")
+    def foresee(self, case: Case) -> Foreseen:
+        return Foreseen()
+
+    def issue(self, case: Case, render: Render) -> Issue:
+        product = render(case.record)
+        assert isinstance(product, Product)
+        self.recorded.append((case.id, [name for name, _ in product.in_memory()]))
+        return Issue(product, Recording(True, "zapisano"))
 
 
 def test_the_register_seam_starts_a_case_and_records_its_documents() -> None:

@@ -9,6 +9,7 @@ come from the form's schema, exactly as for a YAML case file; `null` is a field 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,12 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from formgen.cases.load import bare_warning
+from formgen.cases.load import Case, bare_warning
 from formgen.cases.source import Record
 from formgen.errors import CatalogError, FormgenError, InputError, Problem
 from formgen.files import case_files
 from formgen.output import build_time, slug
-from formgen.runner import Failure
+from formgen.runner import Failure, Product
 from formgen.web.common import web
 from formgen.web.downloads import MEDIA
 from formgen.web.workers import RenderTimeout
@@ -85,7 +86,7 @@ def forms(request: Request) -> list[FormInfo]:
 async def validate(request: Request, form_id: str) -> Response:
     try:
         record = await _record(request, form_id)
-        problems, warnings = await run_in_threadpool(_check, request, record)
+        problems, warnings, _case = await run_in_threadpool(_check, request, record)
     except ApiError as exc:
         return exc.response()
     body = Validation(valid=not problems, problems=[_out(p) for p in problems], warnings=[_out(w) for w in warnings])
@@ -99,14 +100,16 @@ async def render(request: Request, form_id: str,
                  format: str = Query("pdf", pattern="^(pdf|docx)$", description="pdf albo docx")) -> Response:
     try:
         record = await _record(request, form_id)
-        problems, _ = await run_in_threadpool(_check, request, record)
-        if problems:
+        problems, _, case = await run_in_threadpool(_check, request, record)
+        if problems or case is None:
             raise ApiError(422, "Sprawa ma błędy.", problems)
-        data = await run_in_threadpool(_render, request, record, format)
+        data, recorded = await run_in_threadpool(_issue, request, case, format)
     except ApiError as exc:
         return exc.response()
     name = f"{form_id}-{slug(str(record.data.get('id')))}.{format}"
-    return Response(data, media_type=MEDIA[format], headers={"content-disposition": f'attachment; filename="{name}"'})
+    return Response(data, media_type=MEDIA[format], headers={
+        "content-disposition": f'attachment; filename="{name}"',
+        "x-formgen-rejestr": "zapisano" if recorded else "wersja-robocza"})
 
 
 async def _record(request: Request, form_id: str) -> Record:
@@ -150,8 +153,9 @@ def _texts(value: Any) -> Any:
     return value
 
 
-def _check(request: Request, record: Record) -> tuple[list[Problem], list[Problem]]:
-    """(problems, warnings) as `formgen validate` gives them: schema, checks, a dry render."""
+def _check(request: Request, record: Record) -> tuple[list[Problem], list[Problem], Case | None]:
+    """(problems, warnings, the valid case as posted) as `formgen validate` gives them: schema,
+    checks, the register's rules across cases (in a workspace), a dry render with its answers."""
     from formgen.web.checking import case_of
     from formgen.web.jobs import dry_run
 
@@ -159,33 +163,48 @@ def _check(request: Request, record: Record) -> tuple[list[Problem], list[Proble
     try:
         case = case_of(record, state.project)
     except InputError as exc:
-        return list(exc.problems), []
-    assert state.pool is not None
+        return list(exc.problems), [], None
+    assert state.pool is not None and state.register is not None
+    foreseen = state.register.foresee(case)
+    if foreseen.problems:
+        return foreseen.problems, list(case.warnings), None
+    answered = replace(record, answers=foreseen.answers)
     try:
-        outcome = state.pool.run(state.settings.limits.check_seconds, dry_run, state.setup, record)
+        outcome = state.pool.run(state.settings.limits.check_seconds, dry_run, state.setup, answered)
     except RenderTimeout as exc:
         raise ApiError(504, exc.message) from None
     except FormgenError as exc:
         raise ApiError(500, exc.message) from None
     if isinstance(outcome, Failure):
-        return [*outcome.problems, *([Problem("", 0, "", outcome.error)] if outcome.error else [])], []
-    return list(outcome), list(case.warnings)
+        return [*outcome.problems, *([Problem("", 0, "", outcome.error)] if outcome.error else [])], [], None
+    return list(outcome), list(case.warnings), case
 
 
-def _render(request: Request, record: Record, fmt: str) -> bytes:
+def _issue(request: Request, case: Case, fmt: str) -> tuple[bytes, bool]:
+    """The document, rendered with the register's answers and recorded (in a workspace); and
+    whether it was recorded."""
     state = web(request)
-    assert state.pool is not None
+    assert state.register is not None
     try:
-        product = state.pool.run(state.settings.limits.render_seconds, case_files, state.setup, record, (fmt,),
-                                 build_time())
+        issued = state.register.issue(case, lambda record: _render(request, record, fmt))
     except RenderTimeout as exc:
         raise ApiError(504, exc.message) from None
     except FormgenError as exc:
         raise ApiError(500, exc.message) from None
+    product = issued.product
+    if product is None:
+        raise ApiError(422, "Sprawa ma błędy.", issued.problems)
     if isinstance(product, Failure):
         problems = [*product.problems, *([Problem("", 0, "", product.error)] if product.error else [])]
         raise ApiError(422, "Nie można wypełnić dokumentu.", problems)
-    return bytes(product.files[0][1])
+    return product.in_memory()[0][1], issued.recording is not None and issued.recording.recorded
+
+
+def _render(request: Request, record: Record, fmt: str) -> Product | Failure:
+    state = web(request)
+    assert state.pool is not None
+    return state.pool.run(state.settings.limits.render_seconds, case_files, state.setup, record, (fmt,),  # type: ignore[no-any-return]
+                          build_time())
 
 
 def _out(problem: Problem) -> ProblemOut:

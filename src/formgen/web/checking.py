@@ -92,6 +92,8 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     summaries: list[Summary] = field(default_factory=list)
+    record: Record | None = None  # what was checked, with the register's answers (foreseen)
+    typed: Case | None = None  # the valid case as typed, without them (what is issued)
 
     @property
     def ok(self) -> bool:

@@ -16,12 +16,12 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from formgen.bundle import DEFAULT_VARIANT, bundle_file
-from formgen.cases.load import Case
+from formgen.cases.source import Record
 from formgen.errors import FormgenError, Problem
 from formgen.files import case_files
 from formgen.output import build_time, slug
 from formgen.runner import Failure, Product
-from formgen.web.checking import record_of
+from formgen.web.checking import located, record_of
 from formgen.web.common import htmx, render, web
 from formgen.web.pages import Filling, check, fill_context, fill_page, filling_of
 from formgen.web.preview import page_images
@@ -74,35 +74,39 @@ async def documents(request: Request, fmt: str) -> Response:
     filling, _ = await filling_of(request)
     filling.full = True
     checked = await run_in_threadpool(check, request, filling, False)
-    if checked.case is None:
+    if not checked.ok:
         return fill_page(request, filling)
+    assert checked.typed is not None
+    register = web(request).register
+    assert register is not None
     try:
-        product = await run_in_threadpool(_render, request, filling, fmt)
+        issued = await run_in_threadpool(register.issue, checked.typed,
+                                         lambda record: _render(request, filling, fmt, record))
     except FormgenError as exc:
         checked.problems.append(Problem("", 0, "", exc.message))
         return fill_page(request, filling, status=422 if not isinstance(exc, RenderTimeout) else 504)
-    if isinstance(product, Failure):
-        checked.problems += product.problems + ([Problem("", 0, "", product.error)] if product.error else [])
+    product = issued.product
+    if product is None or isinstance(product, Failure):  # refused by the register's rules, or not made
+        checked.problems += located(issued.problems)
+        if isinstance(product, Failure):
+            checked.problems += product.problems + ([Problem("", 0, "", product.error)] if product.error else [])
         return fill_page(request, filling)
-    recording = await run_in_threadpool(_record, request, checked.case, product)
-    return _files_response(product, fmt, filling, {"x-formgen-rejestr": "zapisano" if recording else "wersja-robocza"})
+    recorded = issued.recording is not None and issued.recording.recorded
+    return _files_response(product, fmt, filling, {"x-formgen-rejestr": "zapisano" if recorded else "wersja-robocza"})
 
 
-def _render(request: Request, filling: Filling, fmt: str) -> Product | Failure:
+def _render(request: Request, filling: Filling, fmt: str, record: Record | None = None) -> Product | Failure:
+    """The case's documents, made in a render process; `record`: the case with the register's
+    answers (by default, as typed)."""
     state = web(request)
-    record = record_of(filling.selection, filling.data)
+    record = record or (filling.checked.record if filling.checked else None) or record_of(filling.selection,
+                                                                                         filling.data)
     assert state.pool is not None
     seconds = state.settings.limits.render_seconds
     if fmt == "pakiet":
         return state.pool.run(seconds, bundle_file, state.setup, _name(filling), [record], None, DEFAULT_VARIANT,
                               None, build_time())  # type: ignore[no-any-return]
     return state.pool.run(seconds, case_files, state.setup, record, (fmt,), build_time())  # type: ignore[no-any-return]
-
-
-def _record(request: Request, case: Case, product: Product) -> bool:
-    register = web(request).register
-    assert register is not None
-    return register.record(case, product.in_memory()).recorded
 
 
 def _files_response(product: Product, fmt: str, filling: Filling, headers: dict[str, str]) -> Response:
@@ -129,7 +133,7 @@ async def preview(request: Request) -> HTMLResponse:
     filling.full = True
     checked = await run_in_threadpool(check, request, filling, False)
     context: dict[str, Any] = {"pages": [], "error": None}
-    if checked.case is None:
+    if not checked.ok:
         context["error"] = "Podgląd będzie dostępny, gdy formularz nie będzie miał błędów (są wskazane przy polach)."
     else:
         context.update(await run_in_threadpool(_pages, request, filling))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +158,16 @@ def check(request: Request, filling: Filling, render_check: bool = True) -> Chec
     state = web(request)
     record = record_of(filling.selection, filling.data)
     checked = validate(state.project, filling.selection, record)
-    if checked.case is not None and render_check:
+    typed = checked.case
+    if typed is not None:  # the rules across cases, and what the register answers
+        assert state.register is not None
+        foreseen = state.register.foresee(typed)
+        checked.problems += foreseen.problems
+        if foreseen.answers:  # the forms' checks and computed values again, with the answers
+            record = replace(record, answers=foreseen.answers)
+            checked = validate(state.project, filling.selection, record)
+    checked.record, checked.typed = record, typed if checked.case is not None else None
+    if checked.ok and render_check:
         assert state.pool is not None
         try:
             outcome = state.pool.run(state.settings.limits.check_seconds, dry_run, state.setup, record)

@@ -1,25 +1,34 @@
 """The seam to the register of issued documents (issue 11), which the page uses but does not own.
 
-The page starts a case from an earlier one and records the documents it renders through a
-`CaseRegister`: the workspace's register (`WorkspaceRegister`), or, without a workspace,
-`NoRegister`: no earlier cases, and every document is a draft.
+The page starts a case from an earlier one, checks a case against the rules across cases and
+shows what the register answers for it (a decision's number, the tax-free limit already used),
+and issues the documents (rendered with those answers, then recorded) through a `CaseRegister`:
+the workspace's register (`WorkspaceRegister`), or, without a workspace, `NoRegister`: no
+earlier cases, no answers, and every document is a draft.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from formgen.cases.load import Case
+from formgen.cases.answers import Answers
+from formgen.cases.load import Case, labelled
+from formgen.cases.source import Record
+from formgen.cases.validation import located
+from formgen.errors import Problem
+from formgen.forms.common import Findings
 from formgen.output import build_time
 from formgen.project import Project
 from formgen.register.check import Numbering, evaluate
 from formgen.register.entry import SOURCE_KEY, with_source
 from formgen.register.ledger import Ledger
 from formgen.register.store import Register
+from formgen.runner import Failure, Product
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,27 @@ class Recording:
     message: str  # shown on the page, in Polish
 
 
+@dataclass(frozen=True)
+class Foreseen:
+    """The register's answers for a case (None: nothing to answer), or why it refuses the case."""
+
+    answers: Answers | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A case's documents made for the page: what the render gave (None when the register's
+    rules refused the case, with their problems) and what the register made of them."""
+
+    product: Product | Failure | None
+    recording: Recording | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+Render = Callable[[Record], Product | Failure]  # renders a case's record in a render process
+
+
 class CaseRegister(Protocol):
     """What the page needs from the register."""
 
@@ -50,8 +80,13 @@ class CaseRegister(Protocol):
         """The data of an earlier case as it was read (nested dicts, lists and strings, with
         `form`/`rodzaj` and `id`), or None when the key is unknown."""
 
-    def record(self, case: Case, files: list[tuple[str, bytes]]) -> Recording:
-        """Record the documents rendered for a case (file name and bytes of each)."""
+    def foresee(self, case: Case) -> Foreseen:
+        """What the register would answer for a case (its numbers foreseen, nothing taken), or
+        the problems of the rules across cases that refuse it."""
+
+    def issue(self, case: Case, render: Render) -> Issue:
+        """Render a case's documents with the register's answers and record them; a case the
+        rules across cases refuse is not rendered."""
 
 
 DRAFT = ("Wersja robocza: w tym obszarze roboczym nie ma jeszcze rejestru dokumentów, "
@@ -69,8 +104,11 @@ class NoRegister:
     def case_data(self, key: str) -> dict[str, Any] | None:
         return None
 
-    def record(self, case: Case, files: list[tuple[str, bytes]]) -> Recording:
-        return Recording(False, DRAFT)
+    def foresee(self, case: Case) -> Foreseen:
+        return Foreseen()
+
+    def issue(self, case: Case, render: Render) -> Issue:
+        return Issue(render(case.record), Recording(False, DRAFT))
 
 
 class WorkspaceRegister:
@@ -81,6 +119,7 @@ class WorkspaceRegister:
 
     def __init__(self, project: Project) -> None:
         self.project = project
+        self._one_at_a_time = threading.Lock()
 
     @contextmanager
     def _open(self) -> Iterator[Register]:
@@ -117,24 +156,49 @@ class WorkspaceRegister:
         data = row.issued.details.get(SOURCE_KEY) if row else None
         return dict(data) if isinstance(data, dict) else None
 
-    def record(self, case: Case, files: list[tuple[str, bytes]]) -> Recording:
-        """Check the case against the register and record its documents (as a run would)."""
+    def foresee(self, case: Case) -> Foreseen:
         link = self.project.register
         assert link is not None
         with self._open() as register:
             ledger = Ledger(register)
+            found = evaluate(case, self.project, ledger, Numbering(ledger, take=False, formats=dict(link.formats)),
+                             build_time().date())
+        if found.findings:
+            return Foreseen(problems=self._problems(case, found.findings))
+        return Foreseen(found.answers or None)
+
+    def issue(self, case: Case, render: Render) -> Issue:
+        """One case at a time (the rules across cases see what the one before recorded): its
+        numbers taken, its documents rendered with the register's answers, then recorded; a
+        number is given back when the documents are not made."""
+        link = self.project.register
+        assert link is not None
+        with self._one_at_a_time, self._open() as register:
+            ledger = Ledger(register)
             numbering = Numbering(ledger, take=True, formats=dict(link.formats))
             found = evaluate(case, self.project, ledger, numbering, build_time().date())
             if found.findings:
-                reasons = "; ".join(message for _, message in found.findings)
-                return Recording(False, f"Nie zapisano w rejestrze: {reasons}")
-            hashes = {name: hashlib.sha256(data).hexdigest() for name, data in files}
+                return Issue(None, problems=self._problems(case, found.findings))
+            record = replace(case.record, answers=found.answers or None)
+            try:
+                product = render(record)
+            except BaseException:
+                numbering.give_back(case.id)
+                raise
+            if isinstance(product, Failure):
+                numbering.give_back(case.id)
+                return Issue(product)
+            hashes = {name: hashlib.sha256(data).hexdigest() for name, data in product.in_memory()}
             outcomes = [register.record(with_source(entry, case.record.data), {"folder": PAGE_FOLDER,
                                                                                "files": hashes})
                         for entry in found.entries]
+            numbering.settle(case.id)
         if all(outcome == "bez zmian" for outcome in outcomes):
-            return Recording(True, "Dokumenty tej sprawy są już w rejestrze, bez zmian.")
-        return Recording(True, "Zapisano w rejestrze dokumentów.")
+            return Issue(product, Recording(True, "Dokumenty tej sprawy są już w rejestrze, bez zmian."))
+        return Issue(product, Recording(True, "Zapisano w rejestrze dokumentów."))
+
+    def _problems(self, case: Case, findings: Findings) -> list[Problem]:
+        return labelled(located(case.record, findings), self.project.catalog.merged_schema(case.forms))
 
 
 PAGE_FOLDER = "strona"  # where the register says documents rendered on the page went
