@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -485,7 +486,7 @@ def _help(*args: str, **env: str) -> list[str]:
 
 def test_formgen_help_in_polish_by_default_and_in_english_with_lang_en():
     polish = _help("--help")
-    assert polish[0] == "Użycie: formgen [OPTIONS] COMMAND [ARGS]..."
+    assert polish[0] == "Użycie: formgen [OPCJE] POLECENIE [ARGUMENTY]..."
     assert polish[2] == "  formgen: sprawdzone dane spraw z plików YAML/CSV jako formularze DOCX i PDF."
     assert {"Opcje:", "Polecenia:"} <= set(polish)
     assert any(line.startswith("  -h, --help") and line.endswith("Pokaż tę pomoc i zakończ.") for line in polish)
@@ -500,8 +501,8 @@ def test_formgen_help_in_polish_by_default_and_in_english_with_lang_en():
 
 def test_formgen_batch_help_in_polish_and_in_english():
     polish = _help("batch", "--help")
-    assert polish[0] == "Użycie: formgen batch [OPTIONS] PATHS..."
-    assert polish[2].startswith("  Przygotuj dokumenty wszystkich spraw z PATHS; sprawy z błędami są zgłaszane")
+    assert polish[0] == "Użycie: formgen batch [OPCJE] ŚCIEŻKI..."
+    assert polish[2].startswith("  Przygotuj dokumenty wszystkich spraw z plików i folderów ŚCIEŻKI; sprawy z")
     assert "Opcje:" in polish
     assert any(line.startswith("  -o, --output FOLDER") and line.endswith("Folder wynikowy.  [domyślnie: build]")
                for line in polish)
@@ -514,13 +515,35 @@ def test_formgen_batch_help_in_polish_and_in_english():
                for line in english)
 
 
+def test_every_usage_line_and_argument_is_in_polish():
+    """No English placeholder is left in a usage line or in the help text that names it."""
+    commands = [[], ["batch"], ["render"], ["bundle"], ["verify"], ["validate"], ["schema"], ["new"], ["init"],
+                ["year"], ["register"], ["register", "show"], ["register", "export"], ["register", "repaid"],
+                ["list"], ["serve"]]
+    expected = {"batch": "ŚCIEŻKI...", "render": "ŚCIEŻKA", "verify": "PAKIETY...", "schema": "[FORMULARZ]",
+                "new": "FORMULARZ|RODZAJ", "init": "[FOLDER]", "year": "ROK", "register show": "NUMER",
+                "register export": "PLIK", "register repaid": "ID-SPRAWY"}
+    english = {"OPTIONS", "COMMAND", "ARGS", "PATHS", "PATH", "BUNDLES", "FORM", "KIND", "YEAR", "NUMBER",
+               "TARGET", "CASE-ID", "OUTPUT"}
+    for command in commands:
+        lines = _help(*command, "--help")
+        usage = lines[0]
+        assert usage.startswith(f"Użycie: {' '.join(['formgen', *command])} [OPCJE]"), usage
+        name = " ".join(command)
+        if name in expected:
+            assert usage.endswith(" " + expected[name]), usage
+        description = " ".join(lines[1:lines.index("Opcje:")])
+        left = english & set(re.findall(r"[A-Z][A-Z-]+", usage + " " + description))
+        assert not left, (command, left)
+
+
 def test_usage_errors_of_click_in_polish(tmp_path):
     environment = {"FORMGEN_LANG": None, **NO_LOCALE}
     result = subprocess.run([str(Path(sys.executable).parent / "formgen"), *BASE, "validate"], capture_output=True,
                             text=True, check=False, cwd=tmp_path,
                             env={k: v for k, v in os.environ.items() if k not in environment})
     assert result.returncode == 2
-    assert result.stderr.splitlines()[-1] == "Błąd: Brak argumentu 'PATHS...'."
+    assert result.stderr.splitlines()[-1] == "Błąd: Brak argumentu 'ŚCIEŻKI...'."
     assert "Pomoc wyświetli polecenie „formgen validate --help”." in result.stderr.splitlines()
 
 

@@ -26,6 +26,31 @@ clicktext.install()
 
 # Placeholders of option values in the help (click's own would be TEXT and INTEGER).
 TEXT, DAY, YEAR = _("TEXT"), _("YYYY-MM-DD"), _("YYYY")
+# Placeholders of the arguments and the usage line, in the user's language (click makes them
+# from the parameter's name, in English); the help texts name the arguments by them.
+PATHS, PATH, BUNDLES = _("PATHS..."), _("PATH"), _("BUNDLES...")
+FORM, FORM_OR_KIND, FOLDER = _("[FORM]"), _("FORM|KIND"), _("[FOLDER]")
+YEAR_ARGUMENT, NUMBER, TARGET, CASE_ID = _("YEAR"), _("NUMBER"), _("TARGET"), _("CASE-ID")
+
+
+class Command(click.Command):
+    """A command whose usage line says [OPTIONS] in the user's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", _("[OPTIONS]"))
+        super().__init__(*args, **kwargs)
+
+
+class Group(click.Group):
+    """A group whose usage line, and its commands' and subgroups', are in the user's language."""
+
+    command_class = Command
+    group_class = type  # subgroups are Groups too
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", _("[OPTIONS]"))
+        kwargs.setdefault("subcommand_metavar", _("COMMAND [ARGS]..."))
+        super().__init__(*args, **kwargs)
 
 SAMPLE_NOTICE_DUE = "formgen.sample_notice"  # ctx.meta: the sample notice is still to be said
 
@@ -49,7 +74,7 @@ def pass_project(command: Callable[..., Any]) -> Callable[..., Any]:
 NO_PROJECT = {"init", "verify"}  # commands that say nothing about the example institution
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
              help=_("formgen: validated YAML/CSV case data to DOCX and PDF forms."))
 @click.version_option(__version__, prog_name="formgen")
 @click.option("-w", "--workspace", type=click.Path(file_okay=False, path_type=Path),
@@ -158,7 +183,7 @@ def _given(form_id: str | None, encoding: str | None, jobs: int | None, executor
 
 @cli.command(help=_("Check case files (or folders of them) as render would, writing nothing; print every "
                     "problem as file:line: field: message."))
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar=PATHS, type=click.Path(exists=True, path_type=Path))
 @_FORM
 @_ENCODING
 @click.option("-q", "--quiet", is_flag=True, help=_("Print only the problems."))
@@ -180,7 +205,7 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "all
 
 
 @cli.command(help=_("Render the cases of one YAML/CSV file to OUTPUT/<form-id>/<case-id>.docx and .pdf."))
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", metavar=PATH, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_OUTPUT
 @_FORMAT
 @_FORM
@@ -201,7 +226,7 @@ def render(project: Any, path: Path, output: Path, fmt: str, form_id: str | None
 @cli.command(help=_("Render every case under PATHS; bad cases are reported and skipped, the rest are "
                     "produced. Cases whose inputs did not change since the last run into OUTPUT are skipped. In a "
                     "workspace, every document produced is recorded in its register."))
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar=PATHS, type=click.Path(exists=True, path_type=Path))
 @_OUTPUT
 @_FORMAT
 @run_options
@@ -221,7 +246,7 @@ def batch(project: Any, paths: tuple[Path, ...], output: Path, fmt: str, form_id
 @cli.command(help=_("Archival PDF/A-3 per case (or per file): a cover, its documents with a bookmark each, the "
                     "case data (YAML) and DOCX files attached, and OUTPUT/<name>.manifest.json for `verify`.\n\n"
                     "Passwords are never taken from the command line: give a file or answer the prompt."))
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar=PATHS, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build/bundles"), show_default=True, help=_("Output folder."))
 @click.option("--per-file", is_flag=True, help=_("One bundle per input file instead of per case."))
@@ -258,7 +283,8 @@ def bundle(project: Any, paths: tuple[Path, ...], output: Path, per_file: bool, 
 
 @cli.command(help=_("Check bundles against their manifests: hash, PDF/A claim, fonts, bookmarks, attachments, "
                     "encryption and signatures."))
-@click.argument("bundles", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("bundles", nargs=-1, required=True, metavar=BUNDLES,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--password-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help=_("File whose first line is the password of encrypted bundles (else it is asked for)."))
 @click.option("--trust", multiple=True, metavar="CERT", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -271,7 +297,7 @@ def verify(bundles: tuple[Path, ...], password_file: Path | None, trust: tuple[P
 
 @cli.command(help=_("Print the JSON Schema of a form's case data, for editors (VS Code's YAML extension): it "
                     "accepts every way of writing values that formgen accepts."))
-@click.argument("form_id", metavar="FORM", required=False, shell_complete=complete_forms)
+@click.argument("form_id", metavar=FORM, required=False, shell_complete=complete_forms)
 @click.option("--all", "folder", type=click.Path(file_okay=False, path_type=Path),
               help=_("Write the schema of every form into this folder (<form-id>.json)."))
 @pass_project
@@ -283,7 +309,7 @@ def schema(project: Any, form_id: str | None, folder: Path | None) -> None:
 
 @cli.command(help=_("A case file to fill in, for a form or a case kind (one person entered once for all its "
                     "forms): every field with a comment in Polish; required fields empty until filled."))
-@click.argument("name", metavar="FORM|KIND", shell_complete=complete_forms)
+@click.argument("name", metavar=FORM_OR_KIND, shell_complete=complete_forms)
 @click.option("--csv", "as_csv", is_flag=True, help=_("The header row of the form's CSV (Polish column titles)."))
 @click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path),
               help=_("Write the starter to this file instead of printing it."))
@@ -298,7 +324,7 @@ def new(project: Any, name: str, as_csv: bool, target: Path | None, schemas: Pat
 
 @cli.command(help=_("Create an institution's workspace in FOLDER (default: here): profile, this year's fund "
                     "parameters, procedures, an empty register and a README."))
-@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.argument("folder", required=False, metavar=FOLDER, type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 # The questions are Polish in either language: they ask for the Polish forms of the names.
 @click.option("--nazwa", metavar=TEXT, prompt="Nazwa instytucji (mianownik)", help=_("The institution's name (nominative)."))
 @click.option("--ulica", metavar=TEXT, prompt="Ulica i numer", help=_("Street and number, e.g. 'ul. Lipowa 5'."))
@@ -337,7 +363,7 @@ def init(folder: Path, rok: int | None, assume_yes: bool, som_data: Any, zfss_da
 
 @cli.command(help=_("Write the workspace's fund parameters for YEAR from the latest earlier year's and list the "
                     "values to revisit."))
-@click.argument("year", type=click.IntRange(2000, 2199))
+@click.argument("year", metavar=YEAR_ARGUMENT, type=click.IntRange(2000, 2199))
 @pass_project
 def year(project: Any, year: int) -> None:
     from formgen.workspace_commands import year as run
@@ -375,7 +401,7 @@ def register_list(project: Any, year: int | None, form_id: str | None, person: s
 
 
 @register.command("show", help=_("Every field of document NUMBER of the register."))
-@click.argument("number", type=int)
+@click.argument("number", metavar=NUMBER, type=int)
 @pass_project
 def register_show(project: Any, number: int) -> None:
     from formgen.workspace_commands import register_show as run
@@ -385,7 +411,7 @@ def register_show(project: Any, number: int) -> None:
 
 @register.command("export", help=_("Write the documents to TARGET (.csv or .xlsx) for the accountant; text "
                                     "that looks like a formula stays text."))
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("target", metavar=TARGET, type=click.Path(dir_okay=False, path_type=Path))
 @_filters
 @pass_project
 def register_export(project: Any, target: Path, year: int | None, form_id: str | None, person: str | None,
@@ -397,7 +423,7 @@ def register_export(project: Any, target: Path, year: int | None, form_id: str |
 
 @register.command("repaid", help=_("Record that the loan of CASE-ID was repaid early (the waiting time of §20 "
                                     "counts from it)."))
-@click.argument("case_id", metavar="CASE-ID")
+@click.argument("case_id", metavar=CASE_ID)
 @click.option("--date", "day", required=True, type=click.DateTime(["%Y-%m-%d"]), metavar=DAY,
               help=_("The day it was repaid."))
 @pass_project
