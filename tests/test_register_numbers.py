@@ -56,6 +56,8 @@ def test_given_back_numbers_go_to_the_next_documents_lowest_first(tmp_path: Path
         assert register.next_number(SERIES, 2027) == 1  # each year its own series
         register.give_back(SERIES, 2026, [5, 5])  # twice the same: once
         assert register.upcoming_numbers(SERIES, 2026) == ([], 4)
+        register.give_back(SERIES, 2026, [7, 0])  # never given: nothing to give back
+        assert register.upcoming_numbers(SERIES, 2026) == ([], 4)
     finally:
         register.close()
 

@@ -146,13 +146,13 @@ class Register:
         def work(connection: Connection) -> None:
             back = and_(released.c.institution_id == self.institution_id, released.c.series == series,
                         released.c.year == year)
-            waiting = set(connection.execute(select(released.c.n).where(back)).scalars())
-            for n in sorted(set(numbers) - waiting):
-                connection.execute(insert(released).values(institution_id=self.institution_id, series=series,
-                                                           year=year, n=n))
             where = self._counter(series, year)
             last = connection.execute(select(counters.c.last).where(where).with_for_update()).scalar()
             top = int(last or 0)
+            waiting = set(connection.execute(select(released.c.n).where(back)).scalars())
+            for n in sorted({n for n in numbers if 0 < n <= top} - waiting):  # never one not yet given
+                connection.execute(insert(released).values(institution_id=self.institution_id, series=series,
+                                                           year=year, n=n))
             while top > 0 and connection.execute(delete(released).where(back, released.c.n == top)).rowcount:
                 top -= 1
             if last is not None and top != last:
