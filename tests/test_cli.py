@@ -56,14 +56,14 @@ def test_validate_reports_every_problem_with_file_line_and_field(tmp_path):
         f"{path}:7: rola: must be one of 'pracownik' or 'rodzic', got 'dyrektor'",
         f"{path}:8: kolor: unknown field",
         f"{path}:9: data: not a date: '31.02.2026' (day is out of range for month)",
-        "1 case(s) checked, 1 with problems.",
+        "1 case checked, 1 with problems.",
     ]
 
 
 def test_validate_passes_good_cases(tmp_path):
     result = run("validate", str(write(tmp_path, "good.yaml", GOOD)))
     assert result.exit_code == 0
-    assert result.stdout == "1 case(s) checked, 0 with problems.\n"
+    assert result.stdout == "1 case checked, 0 with problems.\n"
 
 
 def test_batch_skips_a_bad_case_and_produces_the_rest(tmp_path):
@@ -75,8 +75,8 @@ def test_batch_skips_a_bad_case_and_produces_the_rest(tmp_path):
     result = run("batch", str(folder), "-o", str(out), "--jobs", "2")
     assert result.exit_code == 1
     assert sorted(p.name for p in (out / "som-oswiadczenie").iterdir()) == ["dobry-1.docx", "dobry-1.pdf"]
-    assert result.stdout.splitlines()[-1] == (f"2 case(s) incl. 1 register(s) rendered, 0 up to date "
-                                              f"(4 files written in {out}), 1 failed.")
+    assert result.stdout.splitlines()[-1] == (f"2 cases rendered (registers among them: 1), 0 up to date "
+                                              f"(files written in {out}: 4), 1 failed.")
     assert "zapoznałam się" in docx_text(out / "som-oswiadczenie" / "dobry-1.docx")
 
 
@@ -94,7 +94,7 @@ def test_a_repeated_case_id_is_an_error_and_the_first_case_stands(tmp_path):
     assert result.stdout.splitlines() == [
         f"{second}:2: id: case id 'dobry-1' is already used by the case at {first}:2",
         f"{rows}:3: id: case id 'inny-1' is already used by the case at {rows}:2",
-        "4 case(s) checked, 2 with problems.",
+        "4 cases checked, 2 with problems.",
     ]
     out = tmp_path / "out"
     result = run("batch", str(folder), "-o", str(out))

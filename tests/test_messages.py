@@ -332,22 +332,23 @@ def _statements(folder: Path, count: int) -> list[Path]:
 def test_the_summary_of_validate_has_polish_plurals(tmp_path, count, polish):
     paths = _statements(tmp_path, count)
     assert run(["validate", *paths]).stdout.splitlines()[-1] == polish
-    assert run(["validate", *paths], "en").stdout.splitlines()[-1] == f"{count} case(s) checked, 0 with problems."
+    assert run(["validate", *paths], "en").stdout.splitlines()[-1] == f"{count} {'case' if count == 1 else 'cases'} checked, 0 with problems."
 
 
 def test_summaries_of_runs_and_the_register_have_polish_plurals(polish):
     from formgen.i18n import ngettext
 
-    bundles = ("{count} bundle(s) written to {folder}, {skipped} up to date, {failed} failed.",) * 2
+    bundles = ("{count} bundle written to {folder}, {skipped} up to date, {failed} failed.",
+               "{count} bundles written to {folder}, {skipped} up to date, {failed} failed.")
     assert [ngettext(*bundles, n).format(count=n, folder="build", skipped=0, failed=0) for n in (1, 2, 5)] == [
         f"Zapisano {n} {word} w folderze build, aktualne: 0, nieudane: 0."
         for n, word in ((1, "pakiet"), (2, "pakiety"), (5, "pakietów"))]
-    stop = (("{count} case(s) complete before the stop; the rest were not written. Free space or fix the output "
-             "folder, then run again."),) * 2
+    stop = tuple(f"{{count}} {noun} complete before the stop; the rest were not written. Free space or fix the "
+                 f"output folder, then run again." for noun in ("case", "cases"))
     assert [ngettext(*stop, n).format(count=n).split(";")[0] for n in (1, 2, 5)] == [
         "Przed przerwaniem ukończono 1 sprawę", "Przed przerwaniem ukończono 2 sprawy",
         "Przed przerwaniem ukończono 5 spraw"]
-    documents = ("{count} document(s).",) * 2
+    documents = ("{count} document.", "{count} documents.")
     assert [ngettext(*documents, n).format(count=n) for n in (1, 2, 5, 22)] == [
         "1 dokument.", "2 dokumenty.", "5 dokumentów.", "22 dokumenty."]
 

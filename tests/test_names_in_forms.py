@@ -172,7 +172,7 @@ def test_validate_warns_about_names_declined_by_analogy_without_failing():
         (f"{path}:28: poreczyciele.1.nazwisko: warning: declined by analogy (model: gwarant): "
          "dopelniacz: Piotra Gwaranta, celownik: Piotrowi Gwarantowi, biernik: Piotra Gwaranta, "
          "narzednik: Piotrem Gwarantem, miejscownik: Piotrze Gwarancie; give 'odmiana' if they are wrong"),
-        "1 case(s) checked, 0 with problems.",
+        "1 case checked, 0 with problems.",
     ]
 
 
@@ -181,18 +181,18 @@ def test_given_forms_silence_the_warning_for_their_cases(tmp_path):
         "Nowak", "Brzęczyszczykiewicz") + "  odmiana:\n    dopelniacz: Jana B.\n    celownik: Janowi B.\n"
     result = run("validate", str(write(tmp_path, "p.yaml", partial)))
     [warning, summary] = result.stdout.splitlines()
-    assert summary == "1 case(s) checked, 0 with problems."
+    assert summary == "1 case checked, 0 with problems."
     assert warning.endswith("osoba.nazwisko: warning: declined by analogy (model: Markiewicz): "
                             "biernik: Jana Brzęczyszczykiewicza, narzednik: Janem Brzęczyszczykiewiczem, "
                             "miejscownik: Janie Brzęczyszczykiewiczu; give 'odmiana' if they are wrong")
     complete = partial + "    biernik: Jana B.\n    narzednik: Janem B.\n    miejscownik: Janie B.\n"
     result = run("validate", str(write(tmp_path, "p.yaml", complete)))
-    assert result.stdout == "1 case(s) checked, 0 with problems.\n" and result.exit_code == 0
+    assert result.stdout == "1 case checked, 0 with problems.\n" and result.exit_code == 0
 
 
 def test_known_names_give_no_warning():
     result = run("validate", str(EXAMPLES / "zgoda-wizerunek-2026-001.yaml"))
-    assert result.stdout == "1 case(s) checked, 0 with problems.\n"
+    assert result.stdout == "1 case checked, 0 with problems.\n"
 
 
 def test_batch_prints_the_warnings_too(tmp_path):

@@ -125,7 +125,7 @@ def test_a_hand_edited_file_is_left_alone_unless_forced(tmp_path):
     edited.write_bytes(edited.read_bytes() + b"\0")  # the user saved it in Word
     unchanged = CliRunner().invoke(cli, [*base, "batch", str(folder), "-o", str(out)])
     assert unchanged.exit_code == 0  # nothing to do for s-1: its inputs did not change, the edit stays
-    assert unchanged.stdout.splitlines()[-1].startswith("0 case(s) rendered, 5 up to date")
+    assert unchanged.stdout.splitlines()[-1].startswith("0 cases rendered, 5 up to date")
     write(folder, "s1.yaml", STATEMENT.format(id="s-1", nazwisko="Nowakowska"))
     result = CliRunner().invoke(cli, [*base, "batch", str(folder), "-o", str(out)])
     assert result.exit_code == 1
@@ -200,7 +200,7 @@ def test_a_dask_cluster_on_the_loopback_interface_renders_the_cases(tmp_path):
                                 capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines()[-1] == (
-        f"5 case(s) incl. 1 register(s) rendered, 0 up to date (10 files written in {tmp_path}), 0 failed.")
+        f"5 cases rendered (registers among them: 1), 0 up to date (files written in {tmp_path}: 10), 0 failed.")
     assert "Zielińska" in docx_text(tmp_path / "som-oswiadczenie" / "oswiadczenie-2026-001.docx")
     assert len(PdfReader(tmp_path / "zfss-umowa-pozyczki" / "pozyczka-2026-001.pdf").pages) == 4
 

@@ -159,7 +159,7 @@ def test_unchanged_cases_are_recorded_once_and_a_correction_supersedes(tmp_path:
     assert "wczasy-2" not in formgen(ws, "register", "list", "--all").output
     # Issued after the draft: rendered again (the draft is not "up to date"), unmarked, recorded.
     issued = formgen(ws, "render", str(draft), "-o", str(out))
-    assert issued.exit_code == 0 and "1 case(s) rendered, 0 up to date" in issued.output
+    assert issued.exit_code == 0 and "1 case rendered, 0 up to date" in issued.output
     assert "PROJEKT" not in pdf_text(out / "zfss-wniosek-wczasy" / "wczasy-2.pdf")
     assert "wczasy-2" in formgen(ws, "register", "list").output
 

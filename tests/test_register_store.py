@@ -81,12 +81,12 @@ def test_a_crash_between_writing_and_recording_is_repaired_by_the_next_run(tmp_p
             build(open_project(ws, None, None, None, True), [cases], out, options=Options(jobs=1))
     assert (out / "zfss-wniosek-wczasy" / "wczasy-1.pdf").is_file()
     assert (out / ".formgen-register.jsonl").is_file()
-    assert formgen(ws, "register", "list").output == "0 document(s).\n"
+    assert formgen(ws, "register", "list").output == "0 documents.\n"
     again = formgen(ws, "batch", str(cases), "-o", str(out))
     assert again.exit_code == 0
     assert ("register: zfss-wniosek-wczasy wczasy-1 was written by an interrupted run but not recorded; "
             "recorded now") in again.output.splitlines()
-    assert "0 case(s) rendered, 1 up to date" in again.output
+    assert "0 cases rendered, 1 up to date" in again.output
     assert "wczasy-1" in formgen(ws, "register", "list").output
     assert not (out / ".formgen-register.jsonl").exists()
     # Recorded, then the file is gone: the next run into the folder says so.
@@ -214,10 +214,10 @@ def test_register_export_from_the_command_line(tmp_path: Path, register_db: str 
     case.write_text(holiday("wczasy-1", "2026-06-12", who, "1000.00"), encoding="utf-8")
     assert formgen(ws, "render", str(case), "-o", str(ws / "out")).exit_code == 0
     result = formgen(ws, "register", "export", str(ws / "r.xlsx"), "--year", "2026")
-    assert result.exit_code == 0 and result.output == f"1 document(s) written to {ws / 'r.xlsx'}.\n"
+    assert result.exit_code == 0 and result.output == f"1 document written to {ws / 'r.xlsx'}.\n"
     sheet = load_workbook(ws / "r.xlsx").active
     row = {sheet.cell(row=1, column=c).value: sheet.cell(row=2, column=c) for c in range(1, sheet.max_column + 1)}
     assert row["osoba"].value == "=HYPERLINK(\"http://x\") +Nowak" and row["osoba"].data_type == "s"
     assert row["przyznano"].value == 900 and row["formularz"].value == "zfss-wniosek-wczasy"
-    assert formgen(ws, "register", "export", str(ws / "r.csv"), "--year", "2025").output.startswith("0 document(s)")
+    assert formgen(ws, "register", "export", str(ws / "r.csv"), "--year", "2025").output.startswith("0 documents written to")
     assert formgen(ws, "register", "export", str(ws / "r.txt")).exit_code == 1

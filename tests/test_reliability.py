@@ -391,7 +391,7 @@ def test_a_full_disk_stops_the_run_naming_the_case_and_the_file(tmp_path):
     assert failed not in complete and not [f for f in files if Path(f).stem == failed]
     assert stop.startswith(f"stopped: {cases / f's{failed[2:]}.yaml'}:1 ({failed}): cannot write {out}/")
     assert stop.endswith("No space left on device")
-    assert (f"{len(complete)} case(s) complete before the stop; the rest were not written. "
+    assert (f"{len(complete)} {'case' if len(complete) == 1 else 'cases'} complete before the stop; the rest were not written. "
             f"Free space or fix the output folder, then run again.") in result.stdout
 
 

@@ -89,7 +89,7 @@ def signed(secrets, tmp_path_factory):
     assert result.exit_code == 0, result.output
     # Nothing about the signer: only the names' declension warnings and the summary.
     lines = [line for line in result.output.splitlines() if ": warning: declined by analogy" not in line]
-    assert lines == [f"1 bundle(s) written to {out}, 0 up to date, 0 failed."]
+    assert lines == [f"1 bundle written to {out}, 0 up to date, 0 failed."]
     return out / "pozyczka-2026-003.pdf"
 
 

@@ -38,7 +38,8 @@ def test_a_thousand_cases_with_fifty_broken(tmp_path):
             assert reported[0].startswith(f"{source}:{line}: {field}: ")
     problems = [text for text in lines if re.match(r"^/.*:\d+: ", text)]
     assert len(problems) == len(expected.bad)
-    assert lines[-1] == f"951 case(s) incl. 1 register(s) rendered, 0 up to date (1902 files written in {out}), 50 failed."
+    assert lines[-1] == (f"951 cases rendered (registers among them: 1), 0 up to date (files written in {out}: 1902), "
+                         f"50 failed.")
 
     wanted = {f"{FORM}/{i}.{ext}" for i in expected.good for ext in ("docx", "pdf")}
     wanted |= {f"{REGISTER}/{REGISTER}.docx", f"{REGISTER}/{REGISTER}.pdf"}

@@ -103,11 +103,11 @@ def test_the_workspace_is_found_from_a_folder_inside_it_or_from_formgen_home(tmp
     monkeypatch.delenv("FORMGEN_HOME", raising=False)
     monkeypatch.chdir(inner)
     listed = CliRunner().invoke(cli, ["register", "list"])
-    assert listed.exit_code == 0 and listed.output == "0 document(s).\n"
+    assert listed.exit_code == 0 and listed.output == "0 documents.\n"
     monkeypatch.chdir(tmp_path)
     assert CliRunner().invoke(cli, ["register", "list"]).exit_code == 1
     monkeypatch.setenv("FORMGEN_HOME", str(ws))
-    assert CliRunner().invoke(cli, ["register", "list"]).output == "0 document(s).\n"
+    assert CliRunner().invoke(cli, ["register", "list"]).output == "0 documents.\n"
 
 
 def test_a_workspace_form_overrides_the_built_in_one_of_its_id(tmp_path: Path) -> None:

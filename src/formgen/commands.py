@@ -98,8 +98,8 @@ def validate(project: Project, paths: list[Path], form: str | None, encoding: st
     registers = {c.id for c in cases if c.derived}
     failed = len(invalid) + sum(e.problems[0].source not in registers for e in unrenderable)
     checked = len(invalid) + len(cases) - len(registers)
-    output.note(ngettext("{count} case(s) checked, {failed} with problems.",
-                         "{count} case(s) checked, {failed} with problems.", checked).format(
+    output.note(ngettext("{count} case checked, {failed} with problems.",
+                         "{count} cases checked, {failed} with problems.", checked).format(
         count=checked, failed=failed))
     if invalid or unrenderable:
         sys.exit(1)
@@ -168,22 +168,22 @@ def batch(project: Project, paths: list[Path], out: Path, fmt: str, given: RunOp
     registers = sum(r.key.startswith("register:") for r in report.done)
     done = len(report.done)
     if registers:
-        summary = ngettext("{count} case(s) incl. {registers} register(s) rendered, {skipped} up to date "
-                           "({files} files written in {folder}), {failed} failed.",
-                           "{count} case(s) incl. {registers} register(s) rendered, {skipped} up to date "
-                           "({files} files written in {folder}), {failed} failed.", done)
+        summary = ngettext("{count} case rendered (registers among them: {registers}), {skipped} up to date "
+                           "(files written in {folder}: {files}), {failed} failed.",
+                           "{count} cases rendered (registers among them: {registers}), {skipped} up to date "
+                           "(files written in {folder}: {files}), {failed} failed.", done)
     else:
-        summary = ngettext("{count} case(s) rendered, {skipped} up to date ({files} files written in {folder}), "
+        summary = ngettext("{count} case rendered, {skipped} up to date (files written in {folder}: {files}), "
                            "{failed} failed.",
-                           "{count} case(s) rendered, {skipped} up to date ({files} files written in {folder}), "
+                           "{count} cases rendered, {skipped} up to date (files written in {folder}: {files}), "
                            "{failed} failed.", done)
     output.note(summary.format(count=done, registers=registers, skipped=report.skipped, files=len(report.written),
                                folder=out, failed=_failures(report)))
     if report.stopped is not None:
         _stop_message(report, ngettext(
-            "{count} case(s) complete before the stop; the rest were not written. Free space or fix the output "
+            "{count} case complete before the stop; the rest were not written. Free space or fix the output "
             "folder, then run again.",
-            "{count} case(s) complete before the stop; the rest were not written. Free space or fix the output "
+            "{count} cases complete before the stop; the rest were not written. Free space or fix the output "
             "folder, then run again.", done), output)
     if not report.success:
         sys.exit(1)
@@ -278,14 +278,14 @@ def bundle(project: Project, paths: list[Path], out: Path, per_file: bool, given
         bar.close()
     _print_report(report, output)
     done = len(report.done)
-    output.note(ngettext("{count} bundle(s) written to {folder}, {skipped} up to date, {failed} failed.",
-                         "{count} bundle(s) written to {folder}, {skipped} up to date, {failed} failed.", done).format(
+    output.note(ngettext("{count} bundle written to {folder}, {skipped} up to date, {failed} failed.",
+                         "{count} bundles written to {folder}, {skipped} up to date, {failed} failed.", done).format(
         count=done, folder=out, skipped=report.skipped, failed=_failures(report)))
     if report.stopped is not None:
         _stop_message(report, ngettext(
-            "{count} bundle(s) complete before the stop; the rest were not written. Free space or fix the output "
+            "{count} bundle complete before the stop; the rest were not written. Free space or fix the output "
             "folder, then run again.",
-            "{count} bundle(s) complete before the stop; the rest were not written. Free space or fix the output "
+            "{count} bundles complete before the stop; the rest were not written. Free space or fix the output "
             "folder, then run again.", done), output)
     if not report.success:
         sys.exit(1)

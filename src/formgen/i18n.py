@@ -7,9 +7,9 @@ translated from the gettext catalog `locale/<lang>/LC_MESSAGES/formgen.po` (comp
 LC_ALL or LC_MESSAGES names an English locale, else Polish.
 
 Messages with values use named fields filled after translation:
-`_("{count} case(s) checked").format(count=n)`, never an f-string inside `_()`. `N_()` marks a
-message for the catalog where it is defined (a table of texts) and `_()` translates it where it
-is used.
+`ngettext("{count} case checked", "{count} cases checked", n).format(count=n)`, never an f-string
+inside `_()`. `N_()` marks a message for the catalog where it is defined (a table of texts) and
+`_()` translates it where it is used.
 """
 
 from __future__ import annotations

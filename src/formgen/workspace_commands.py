@@ -86,7 +86,7 @@ def register_list(project: Project, year: int | None, form: str | None, person: 
         register.close()
     for line in listing(rows):
         click.echo(line)
-    click.echo(ngettext("{count} document(s).", "{count} document(s).", len(rows)).format(count=len(rows)),
+    click.echo(ngettext("{count} document.", "{count} documents.", len(rows)).format(count=len(rows)),
                err=True)
 
 
@@ -116,7 +116,7 @@ def register_export(project: Project, target: Path, year: int | None, form: str 
     finally:
         register.close()
     export(rows, target)
-    click.echo(ngettext("{count} document(s) written to {target}.", "{count} document(s) written to {target}.",
+    click.echo(ngettext("{count} document written to {target}.", "{count} documents written to {target}.",
                         len(rows)).format(count=len(rows), target=target), err=True)
 
 
