@@ -159,6 +159,8 @@ def test_the_page_issues_documents_with_what_the_register_answers(tmp_path: Path
         # A loan: the number the register gives is in the agreement.
         agreement = loan("pozyczka-1", "2026-03-02", JAN, guarantor("Halina", "Poręczna", "K")
                          + guarantor("Piotr", "Gwarant", "M"))
+        foreseen = _words(_post(web, "/wypelnij/sprawdz", "zfss-umowa-pozyczki", agreement).text)
+        assert "Numer decyzji 1/2026 (następny wolny w rejestrze, nadawany przy pobraniu dokumentów)" in foreseen
         pdf = _post(web, "/wypelnij/pdf", "zfss-umowa-pozyczki", agreement)
         assert "Decyzją nr 1/2026 z dnia 2 marca 2026 r." in pdf_text(pdf.content)
     listed = formgen(ws, "register", "list").output

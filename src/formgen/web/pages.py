@@ -324,8 +324,15 @@ def fill_context(request: Request, filling: Filling) -> dict[str, Any]:
         "register": state.register, "earlier": state.register.earlier_cases(selection.ids),
         "summaries": {s.form.id: s.context for s in checked.summaries} if checked else {},
         "summary_forms": [f for f in selection.forms if has_summary(request, f.id)],
+        # Numbers the register would give (taken when the documents are downloaded).
+        "register_numbers": _register_numbers(checked),
         "focus": None,
     }
+
+
+def _register_numbers(checked: Checked | None) -> dict[str, str]:
+    answers = checked.record.answers if checked is not None and checked.record is not None else None
+    return dict(answers.numbers) if answers is not None else {}
 
 
 def has_summary(request: Request, form_id: str) -> bool:
