@@ -8,6 +8,7 @@ click's own texts (Usage:, Options) go through formgen's catalog too.
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -461,12 +462,18 @@ def serve(project: Any, host: str, port: int, set_password: bool, certfile: Path
     server.serve(project, host, port, certfile, keyfile)
 
 
+def _terminated(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # a run stops as on Ctrl+C: temporary files removed, register numbers given back
+
+
 def main() -> None:
-    """Run the CLI; unexpected errors print one line unless --debug is given."""
+    """Run the CLI; unexpected errors print one line unless --debug is given. SIGTERM (`kill`, a
+    service manager stopping it) ends a run as Ctrl+C does."""
     from formgen.runner import fewer_collections
 
     debug = "--debug" in sys.argv[1:]
     fewer_collections()
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli.main(standalone_mode=True)
     except SystemExit:

@@ -15,6 +15,7 @@ renderers) while this process is still reading and planning the cases.
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, as_completed
@@ -162,6 +163,7 @@ def _end_with_parent() -> None:
 def _prepare(preparation: Preparation | None) -> None:
     """A worker's initializer: it ends with its parent, then runs its preparation, whose failure
     is left to the jobs (raised from an initializer, it would break the pool and hide the error)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker ends when told (not as the CLI on Ctrl+C)
     _end_with_parent()
     if preparation is None:
         return
@@ -194,7 +196,11 @@ def executor_for(jobs: int, address: str | None = None,
             yield client.get_executor()
     elif jobs > 1:
         with Pool(jobs, preparation) as pool:
-            yield pool
+            try:
+                yield pool
+            except BaseException:  # stopped (Ctrl+C, SIGTERM, an error): the queued jobs are not started
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
     else:
         yield None
 
