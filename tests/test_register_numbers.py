@@ -120,9 +120,14 @@ def test_a_loan_refused_by_a_rule_across_cases_takes_no_number(tmp_path: Path, r
     assert "Decyzją nr 2/2026 z dnia 4 maja 2026 r." in pdf_text(out / "zfss-umowa-pozyczki" / "pozyczka-3.pdf")
     # validate shows the number the next loan would get, and takes none.
     nxt = _loan(tmp_path / "next", "p4", loan("pozyczka-4", "2026-06-01", OLA, OTHERS))  # Halina and Piotr: 2 already
-    assert formgen(ws, "validate", str(nxt)).exit_code == 0
+    checked = formgen(ws, "validate", str(nxt))
+    assert checked.exit_code == 0
+    assert (f"{nxt}:4: decyzja.numer: would be 3/2026 (the next free number of the register, taken when the "
+            f"documents are written)") in checked.output.splitlines()
     assert formgen(ws, "render", str(nxt), "-o", str(out)).exit_code == 0
     assert _numbers(ws)["pozyczka-4"] == "3/2026"
+    again = formgen(ws, "validate", str(nxt)).output.splitlines()
+    assert f"{nxt}:4: decyzja.numer: keeps 3/2026, given when it was issued before" in again
 
 
 def test_a_loan_whose_files_cannot_be_written_gives_its_number_back(tmp_path: Path,

@@ -87,8 +87,10 @@ def validate(project: Project, paths: list[Path], form: str | None, encoding: st
     if project.register is not None:
         from formgen.register.validate import cross_check
 
-        cases, refused = cross_check(project, cases)
+        cases, refused, numbered = cross_check(project, cases)
         invalid += refused
+        for note in numbered:
+            output.note(str(note))
     for case in cases:
         for warning in case.warnings:
             output.note(str(warning))
