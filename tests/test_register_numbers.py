@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -33,11 +34,8 @@ def _register(ws: Path) -> Register:
 
 
 def _numbers(ws: Path) -> dict[str, str]:
-    register = _register(ws)
-    try:
+    with closing(_register(ws)) as register:
         return {r.issued.case_id: r.issued.number or "" for r in register.rows(form="zfss-umowa-pozyczki")}
-    finally:
-        register.close()
 
 
 def _loan(folder: Path, name: str, text: str) -> Path:
@@ -49,8 +47,7 @@ def _loan(folder: Path, name: str, text: str) -> Path:
 
 def test_given_back_numbers_go_to_the_next_documents_lowest_first(tmp_path: Path, register_db: str | None) -> None:
     ws = make_workspace(tmp_path / "ws", register_db)
-    register = _register(ws)
-    try:
+    with closing(_register(ws)) as register:
         assert [register.next_number(SERIES, 2026) for _ in range(5)] == [1, 2, 3, 4, 5]
         register.give_back(SERIES, 2026, [4, 2])  # below the last: they wait
         assert register.upcoming_numbers(SERIES, 2026) == ([2, 4], 5)
@@ -63,8 +60,6 @@ def test_given_back_numbers_go_to_the_next_documents_lowest_first(tmp_path: Path
         assert register.upcoming_numbers(SERIES, 2026) == ([], 4)
         register.give_back(SERIES, 2026, [7, 0])  # never given: nothing to give back
         assert register.upcoming_numbers(SERIES, 2026) == ([], 4)
-    finally:
-        register.close()
 
 
 def test_numbers_taken_and_given_back_at_once_are_never_given_twice(tmp_path: Path,
@@ -99,11 +94,8 @@ def test_numbers_taken_and_given_back_at_once_are_never_given_twice(tmp_path: Pa
         thread.join(120)
     assert not errors, errors
     assert len(kept) == 80 and len(set(kept)) == 80
-    register = _register(ws)
-    try:
+    with closing(_register(ws)) as register:
         waiting, last = register.upcoming_numbers(SERIES, 2026)
-    finally:
-        register.close()
     assert sorted(kept + waiting) == list(range(1, last + 1))
 
 
@@ -142,11 +134,8 @@ def test_a_loan_whose_files_cannot_be_written_gives_its_number_back(tmp_path: Pa
     result = formgen(ws, "batch", str(cases), "-o", str(out), "-j", "2")
     assert result.exit_code == 1, result.output
     assert _numbers(ws) == {"pozyczka-1": "1/2026", "pozyczka-3": "3/2026"}
-    register = _register(ws)
-    try:
+    with closing(_register(ws)) as register:
         assert register.upcoming_numbers(SERIES, 2026) == ([2], 3)  # 2 waits for the next loan
-    finally:
-        register.close()
     blocked.rmdir()
     assert formgen(ws, "batch", str(cases), "-o", str(out), "-j", "1").exit_code == 0
     assert _numbers(ws) == {"pozyczka-1": "1/2026", "pozyczka-2": "2/2026", "pozyczka-3": "3/2026"}
@@ -169,11 +158,8 @@ def test_a_run_stopped_by_ctrl_c_gives_its_numbers_back(tmp_path: Path, monkeypa
     project = open_project(ws, None, None, None, quiet=True)
     with pytest.raises(KeyboardInterrupt):
         pipeline.build(project, [cases], ws / "out", options=pipeline.Options(jobs=1))
-    register = _register(ws)
-    try:
+    with closing(_register(ws)) as register:
         assert register.upcoming_numbers(SERIES, 2026) == ([], 0)  # both taken, both given back
-    finally:
-        register.close()
 
 
 def test_a_batch_stopped_by_sigterm_gives_back_the_numbers_of_what_it_did_not_write(tmp_path: Path) -> None:
@@ -196,11 +182,8 @@ def test_a_batch_stopped_by_sigterm_gives_back_the_numbers_of_what_it_did_not_wr
     run.send_signal(signal.SIGTERM)
     output = run.communicate(timeout=120)[0].decode()
     assert run.returncode == 1 and "Przerwano." in output, output
-    register = _register(ws)
-    try:
+    with closing(_register(ws)) as register:
         _waiting, last = register.upcoming_numbers(SERIES, 2026)
-    finally:
-        register.close()
     recorded = sorted(int(n.split("/")[0]) for n in _numbers(ws).values())
     assert len(recorded) < 12 and last < 12  # stopped early; the numbers of the rest went back
     # A loan written just as the signal came may wait in the journal: the next run records it
@@ -210,8 +193,5 @@ def test_a_batch_stopped_by_sigterm_gives_back_the_numbers_of_what_it_did_not_wr
                             str(out), "-j", "2"], capture_output=True, text=True, env=env, check=False)
     assert again.returncode == 0, again.stdout + again.stderr
     assert sorted(int(n.split("/")[0]) for n in _numbers(ws).values()) == list(range(1, 13))
-    register = _register(ws)
-    try:
+    with closing(_register(ws)) as register:
         assert register.upcoming_numbers(SERIES, 2026) == ([], 12)
-    finally:
-        register.close()
