@@ -162,10 +162,13 @@ def test_a_run_stopped_by_ctrl_c_gives_its_numbers_back(tmp_path: Path, monkeypa
         assert register.upcoming_numbers(SERIES, 2026) == ([], 0)  # both taken, both given back
 
 
-def test_a_batch_stopped_by_sigterm_gives_back_the_numbers_of_what_it_did_not_write(tmp_path: Path) -> None:
-    """`kill` (a service manager stopping formgen) ends a run as Ctrl+C does: the numbers taken
-    for the loans not written go back, no temporary file is left, and the next run numbers the
-    rest on from the last one written."""
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT"])
+def test_a_batch_stopped_by_a_signal_gives_back_the_numbers_of_what_it_did_not_write(tmp_path: Path,
+                                                                                      stop: str) -> None:
+    """`kill` (SIGTERM, a service manager stopping formgen) and Ctrl+C (SIGINT to the process
+    group, its workers too) stop a run between two cases: the loans written keep their numbers
+    and are recorded, the numbers taken for the others go back (recorded and waiting numbers
+    are exactly 1..last), no temporary file is left, and the next run numbers the rest on."""
     ws = make_workspace(tmp_path / "ws")
     cases, out = ws / "sprawy", ws / "out"
     for i in range(1, 13):
@@ -174,23 +177,26 @@ def test_a_batch_stopped_by_sigterm_gives_back_the_numbers_of_what_it_did_not_wr
         both = guarantor("Anna", f"Lis{tag}", "K") + guarantor("Piotr", f"Sowa{tag}", "M")
         _loan(cases, f"p{i:02d}", loan(f"pozyczka-{i:02d}", "2026-03-02", borrower, both))
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "FORMGEN_LANG": "pl"}
-    run = subprocess.Popen([sys.executable, "-m", "formgen", "--workspace", str(ws), "batch", str(cases), "-o", str(out),
-                            "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    command = [sys.executable, "-m", "formgen", "--workspace", str(ws), "batch", str(cases), "-o", str(out), "-j", "2"]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     deadline = time.monotonic() + 120
     while not list(out.glob("zfss-umowa-pozyczki/*.pdf")) and time.monotonic() < deadline and run.poll() is None:
         time.sleep(0.05)
-    run.send_signal(signal.SIGTERM)
+    if stop == "SIGTERM":
+        run.send_signal(signal.SIGTERM)
+    else:
+        os.killpg(run.pid, signal.SIGINT)  # as the terminal sends Ctrl+C
     output = run.communicate(timeout=120)[0].decode()
-    assert run.returncode == 1 and "Przerwano." in output, output
+    assert run.returncode == 1 and output.splitlines()[-1] == "Przerwano.", output
+    assert "terminated abruptly" not in output and "zakończył" not in output  # no worker died of it
     with closing(_register(ws)) as register:
-        _waiting, last = register.upcoming_numbers(SERIES, 2026)
+        waiting, last = register.upcoming_numbers(SERIES, 2026)
     recorded = sorted(int(n.split("/")[0]) for n in _numbers(ws).values())
-    assert len(recorded) < 12 and last < 12  # stopped early; the numbers of the rest went back
-    # A loan written just as the signal came may wait in the journal: the next run records it
-    # (written but not recorded) and the rest, and the numbers end up 1..12.
+    assert 0 < len(recorded) < 12  # stopped early
+    assert sorted(recorded + waiting) == list(range(1, last + 1))
+    assert len(list(out.glob("zfss-umowa-pozyczki/*.pdf"))) == len(recorded)
     assert not list(out.rglob(".formgen-tmp*"))
-    again = subprocess.run([sys.executable, "-m", "formgen", "--workspace", str(ws), "batch", str(cases), "-o",
-                            str(out), "-j", "2"], capture_output=True, text=True, env=env, check=False)
+    again = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert again.returncode == 0, again.stdout + again.stderr
     assert sorted(int(n.split("/")[0]) for n in _numbers(ws).values()) == list(range(1, 13))
     with closing(_register(ws)) as register:

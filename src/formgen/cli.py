@@ -462,18 +462,15 @@ def serve(project: Any, host: str, port: int, set_password: bool, certfile: Path
     server.serve(project, host, port, certfile, keyfile)
 
 
-def _terminated(_signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt  # a run stops as on Ctrl+C: temporary files removed, register numbers given back
-
-
 def main() -> None:
-    """Run the CLI; unexpected errors print one line unless --debug is given. SIGTERM (`kill`, a
-    service manager stopping it) ends a run as Ctrl+C does."""
-    from formgen.runner import fewer_collections
+    """Run the CLI; unexpected errors print one line unless --debug is given. Ctrl+C and SIGTERM
+    (`kill`, a service manager) stop a run between two cases (formgen.runner.on_signal)."""
+    from formgen.runner import fewer_collections, on_signal
 
     debug = "--debug" in sys.argv[1:]
     fewer_collections()
-    signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
     try:
         cli.main(standalone_mode=True)
     except SystemExit:

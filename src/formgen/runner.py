@@ -163,7 +163,10 @@ def _end_with_parent() -> None:
 def _prepare(preparation: Preparation | None) -> None:
     """A worker's initializer: it ends with its parent, then runs its preparation, whose failure
     is left to the jobs (raised from an initializer, it would break the pool and hide the error)."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker ends when told (not as the CLI on Ctrl+C)
+    # A forked worker ends when told (SIGTERM) and leaves Ctrl+C to the main process, which stops
+    # the run between two jobs and then the pool.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with_parent()
     if preparation is None:
         return
@@ -243,22 +246,73 @@ def outcome_of(future: Future[Outcome]) -> Outcome:
 def run(jobs: Sequence[Job], executor: Executor | None, consume: Callable[[Job, Outcome], bool]) -> bool:
     """Run the jobs and give each outcome to `consume` as it completes; True when every job
     ran, False when `consume` stopped the run (the rest were cancelled). A single job runs here
-    too, unless a local pool's workers are already started (and warmed up for it)."""
-    if executor is None or (len(jobs) < 2 and not (isinstance(executor, Pool) and executor.started)):
-        for job in jobs:
-            if not consume(job, perform(job.call, job.args)):
-                return False
+    too, unless a local pool's workers are already started (and warmed up for it). Ctrl+C or
+    SIGTERM meanwhile stops the run between two outcomes (see `on_signal`)."""
+    with _stop_points():
+        if executor is None or (len(jobs) < 2 and not (isinstance(executor, Pool) and executor.started)):
+            for job in jobs:
+                outcome = perform(job.call, job.args)
+                _stop_point()
+                if not consume(job, outcome):
+                    return False
+            return True
+        futures: dict[Future[Outcome], Job] = {submit(executor, job): job for job in jobs}
+        consumed: set[Future[Outcome]] = set()
+        try:
+            for future in as_completed(futures):
+                _stop_point()
+                consumed.add(future)
+                if not consume(futures[future], outcome_of(future)):
+                    _drop(futures.keys() - consumed)
+                    return False
+        except BaseException:
+            _drop(futures.keys() - consumed)
+            raise
         return True
-    futures: dict[Future[Outcome], Job] = {submit(executor, job): job for job in jobs}
-    consumed: set[Future[Outcome]] = set()
-    for future in as_completed(futures):
-        consumed.add(future)
-        if not consume(futures[future], outcome_of(future)):
-            for left in futures.keys() - consumed:
-                left.cancel()
-                left.add_done_callback(_discard)  # finished now or later, never to be written
-            return False
-    return True
+
+
+def _drop(futures: set[Future[Outcome]]) -> None:
+    """Jobs whose outcomes will not be written: cancelled, or discarded when they finish."""
+    for left in futures:
+        left.cancel()
+        left.add_done_callback(_discard)  # finished now or later, never to be written
+
+
+class _Stopping:
+    """Whether a run is giving outcomes to be written (`deferring`) and a stop was asked for."""
+
+    deferring = False
+    requested = False
+
+
+_STOPPING = _Stopping()
+
+
+def on_signal(_signum: int, _frame: object) -> None:
+    """SIGINT and SIGTERM in the main process: while a run writes outcomes, the stop waits for
+    the point between two of them (a case's files and its register record are never cut in
+    half); a second signal, or one outside a run, stops at once (KeyboardInterrupt)."""
+    if _STOPPING.deferring and not _STOPPING.requested:
+        _STOPPING.requested = True
+        return
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _stop_points() -> Iterator[None]:
+    outer = _STOPPING.deferring
+    _STOPPING.deferring = True
+    try:
+        yield
+    finally:
+        _STOPPING.deferring = outer
+    _stop_point()  # asked for during the last outcome
+
+
+def _stop_point() -> None:
+    if _STOPPING.requested:
+        _STOPPING.requested = False
+        raise KeyboardInterrupt
 
 
 def _discard(future: Future[Outcome]) -> None:
