@@ -201,3 +201,45 @@ def test_a_batch_stopped_by_a_signal_gives_back_the_numbers_of_what_it_did_not_w
     assert sorted(int(n.split("/")[0]) for n in _numbers(ws).values()) == list(range(1, 13))
     with closing(_register(ws)) as register:
         assert register.upcoming_numbers(SERIES, 2026) == ([], 12)
+
+
+PREPARE_SIGNALLED = '''
+import os, signal, sys
+from pathlib import Path
+from formgen.register.recorder import Recorder
+from formgen import cli
+
+log = Path(sys.argv.pop(1))
+prepare = Recorder.prepare
+
+def signalled(self, key, *args):
+    calls = len(log.read_text().splitlines()) if log.exists() else 0
+    if calls == 2:
+        os.kill(os.getpid(), signal.SIGTERM)  # while the third case is checked against the register
+    found = prepare(self, key, *args)
+    with log.open("a") as out:
+        out.write(key + "\\n")
+    return found
+
+Recorder.prepare = signalled
+sys.argv[0] = "formgen"
+cli.main()
+'''
+
+
+def test_a_signal_while_cases_are_checked_against_the_register_stops_after_that_case(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    cases, out, log = ws / "sprawy", ws / "out", tmp_path / "prepared.txt"
+    for i in range(1, 6):
+        tag = f"{chr(97 + i)}{chr(98 + i)}"
+        borrower = person("Jan", f"Kowal{tag}", make_pesel(1970 + i, 1 + i % 12, 1 + i, i, False), "M")
+        both = guarantor("Anna", f"Lis{tag}", "K") + guarantor("Piotr", f"Sowa{tag}", "M")
+        _loan(cases, f"p{i}", loan(f"pozyczka-{i}", "2026-03-02", borrower, both))
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "FORMGEN_LANG": "pl"}
+    run = subprocess.run([sys.executable, "-c", PREPARE_SIGNALLED, str(log), "--workspace", str(ws), "batch",
+                          str(cases), "-o", str(out), "-j", "1"], capture_output=True, text=True, env=env, check=False)
+    assert run.returncode == 1 and run.stderr.splitlines()[-1] == "Przerwano.", run.stdout + run.stderr
+    assert log.read_text().split() == ["case:pozyczka-1", "case:pozyczka-2", "case:pozyczka-3"]  # the third whole
+    assert _numbers(ws) == {} and not list(out.glob("zfss-umowa-pozyczki/*"))
+    with closing(_register(ws)) as register:
+        assert register.upcoming_numbers(SERIES, 2026) == ([], 0)  # 1-3 taken, all given back

@@ -51,6 +51,8 @@ from formgen.runner import (
     outcome_of,
     run,
     start,
+    stop_point,
+    stop_points,
     submit,
     usable_cores,
 )
@@ -273,10 +275,16 @@ class Run:
     def schedule(self, units: list[Unit], make: Callable[[Unit], Job], executor: Executor | None,
                  early: Early | None = None) -> bool:
         """Run the units that are not up to date (and not edited by hand); True unless stopped.
-        A unit started early (see `speculate`) for the same record takes that job's outcome."""
-        early = early if early is not None else {}
+        A unit started early (see `speculate`) for the same record takes that job's outcome.
+        Ctrl+C or SIGTERM stops it between two units (see formgen.runner.on_signal)."""
+        with stop_points():
+            return self._schedule(units, make, executor, early if early is not None else {})
+
+    def _schedule(self, units: list[Unit], make: Callable[[Unit], Job], executor: Executor | None,
+                  early: Early) -> bool:
         todo, ready = [], []
         for unit in units:
+            stop_point()  # e.g. between two cases checked against the register
             edited = [] if self.options.force else self.state.edited(unit.key)
             if unit.fresh:
                 self.report.skipped += 1
@@ -297,7 +305,9 @@ class Run:
         for _unit in range(len(units) - len(todo) - len(ready)):
             self.options.progress.advance()
         for job, future in ready:
-            if not self.writer.consume(job, outcome_of(future)):
+            outcome = outcome_of(future)
+            stop_point()
+            if not self.writer.consume(job, outcome):
                 return False
         return run(todo, executor, self.writer.consume)
 

@@ -248,11 +248,11 @@ def run(jobs: Sequence[Job], executor: Executor | None, consume: Callable[[Job, 
     ran, False when `consume` stopped the run (the rest were cancelled). A single job runs here
     too, unless a local pool's workers are already started (and warmed up for it). Ctrl+C or
     SIGTERM meanwhile stops the run between two outcomes (see `on_signal`)."""
-    with _stop_points():
+    with stop_points():
         if executor is None or (len(jobs) < 2 and not (isinstance(executor, Pool) and executor.started)):
             for job in jobs:
                 outcome = perform(job.call, job.args)
-                _stop_point()
+                stop_point()
                 if not consume(job, outcome):
                     return False
             return True
@@ -260,7 +260,7 @@ def run(jobs: Sequence[Job], executor: Executor | None, consume: Callable[[Job, 
         consumed: set[Future[Outcome]] = set()
         try:
             for future in as_completed(futures):
-                _stop_point()
+                stop_point()
                 consumed.add(future)
                 if not consume(futures[future], outcome_of(future)):
                     _drop(futures.keys() - consumed)
@@ -299,17 +299,19 @@ def on_signal(_signum: int, _frame: object) -> None:
 
 
 @contextmanager
-def _stop_points() -> Iterator[None]:
+def stop_points() -> Iterator[None]:
+    """A stretch of work in which Ctrl+C and SIGTERM wait for the next `stop_point()`."""
     outer = _STOPPING.deferring
     _STOPPING.deferring = True
     try:
         yield
     finally:
         _STOPPING.deferring = outer
-    _stop_point()  # asked for during the last outcome
+    stop_point()  # asked for during the last outcome
 
 
-def _stop_point() -> None:
+def stop_point() -> None:
+    """Stop here (KeyboardInterrupt) if Ctrl+C or SIGTERM came since the last point."""
     if _STOPPING.requested:
         _STOPPING.requested = False
         raise KeyboardInterrupt
