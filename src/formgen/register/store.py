@@ -124,8 +124,7 @@ class Register:
         """The next number of a series in a year, taken: the lowest one given back (see
         `give_back`), else the one after the last taken. A number is never given twice."""
         def work(connection: Connection) -> int:
-            back = and_(released.c.institution_id == self.institution_id, released.c.series == series,
-                        released.c.year == year)
+            back = self._released(series, year)
             lowest = connection.execute(select(func.min(released.c.n)).where(back)).scalar()
             if lowest is not None and connection.execute(delete(released).where(back, released.c.n == lowest)).rowcount:
                 return int(lowest)  # (rowcount 0: another process took it first)
@@ -144,8 +143,7 @@ class Register:
         are untaken (its counter steps back); one below a number given since waits for the
         next document of the series."""
         def work(connection: Connection) -> None:
-            back = and_(released.c.institution_id == self.institution_id, released.c.series == series,
-                        released.c.year == year)
+            back = self._released(series, year)
             where = self._counter(series, year)
             last = connection.execute(select(counters.c.last).where(where).with_for_update()).scalar()
             top = int(last or 0)
@@ -163,15 +161,18 @@ class Register:
         """What the next documents of a series would get (nothing taken): the numbers given
         back, lowest first, then those after the last taken."""
         with self._transaction() as connection:
-            back = connection.execute(select(released.c.n).where(
-                released.c.institution_id == self.institution_id, released.c.series == series,
-                released.c.year == year).order_by(released.c.n)).scalars().all()
+            back = connection.execute(select(released.c.n).where(self._released(series, year))
+                                      .order_by(released.c.n)).scalars().all()
             last = connection.execute(select(counters.c.last).where(self._counter(series, year))).scalar()
         return [int(n) for n in back], int(last or 0)
 
     def _counter(self, series: str, year: int) -> Any:
         return and_(counters.c.institution_id == self.institution_id, counters.c.series == series,
                     counters.c.year == year)
+
+    def _released(self, series: str, year: int) -> Any:
+        return and_(released.c.institution_id == self.institution_id, released.c.series == series,
+                    released.c.year == year)
 
     # --- reading -----------------------------------------------------------------------------
 

@@ -95,12 +95,9 @@ async def documents(request: Request, fmt: str) -> Response:
     return _files_response(product, fmt, filling, {"x-formgen-rejestr": "zapisano" if recorded else "wersja-robocza"})
 
 
-def _render(request: Request, filling: Filling, fmt: str, record: Record | None = None) -> Product | Failure:
-    """The case's documents, made in a render process; `record`: the case with the register's
-    answers (by default, as typed)."""
+def _render(request: Request, filling: Filling, fmt: str, record: Record) -> Product | Failure:
+    """The case's documents (`record`: with the register's answers), made in a render process."""
     state = web(request)
-    record = record or (filling.checked.record if filling.checked else None) or record_of(filling.selection,
-                                                                                         filling.data)
     assert state.pool is not None
     seconds = state.settings.limits.render_seconds
     if fmt == "pakiet":
@@ -146,7 +143,8 @@ async def preview(request: Request) -> HTMLResponse:
 
 def _pages(request: Request, filling: Filling) -> dict[str, Any]:
     try:
-        product = _render(request, filling, "pdf")
+        assert filling.checked is not None and filling.checked.record is not None
+        product = _render(request, filling, "pdf", filling.checked.record)
         if isinstance(product, Failure):
             messages = [str(p.message) for p in product.problems] + ([product.error] if product.error else [])
             return {"error": "Nie można przygotować dokumentu: " + "; ".join(messages)}

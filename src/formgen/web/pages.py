@@ -166,7 +166,8 @@ def check(request: Request, filling: Filling, render_check: bool = True) -> Chec
         if foreseen.answers:  # the forms' checks and computed values again, with the answers
             record = replace(record, answers=foreseen.answers)
             checked = validate(state.project, filling.selection, record)
-    checked.record, checked.typed = record, typed if checked.case is not None else None
+    checked.record = record
+    checked.typed = typed if checked.case is not None else None
     if checked.ok and render_check:
         assert state.pool is not None
         try:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -24,7 +23,7 @@ from formgen.errors import Problem
 from formgen.forms.common import Findings
 from formgen.output import build_time
 from formgen.project import Project
-from formgen.register.check import Numbering, evaluate
+from formgen.register.check import Evaluation, Numbering, evaluate
 from formgen.register.entry import SOURCE_KEY, with_source
 from formgen.register.ledger import Ledger
 from formgen.register.store import Register
@@ -120,20 +119,30 @@ class WorkspaceRegister:
     def __init__(self, project: Project) -> None:
         self.project = project
         self._one_at_a_time = threading.Lock()
+        self._opening = threading.Lock()
+        self._register: Register | None = None
 
-    @contextmanager
-    def _open(self) -> Iterator[Register]:
+    def _opened(self) -> Register:
+        """The register, opened (and its schema checked) once for the page's life: every check
+        of a case asks it, and its engine keeps the connections."""
+        with self._opening:
+            if self._register is None:
+                link = self.project.register
+                assert link is not None
+                self._register = Register(link.url, link.institution)
+            return self._register
+
+    def _evaluate(self, case: Case, take: bool) -> tuple[Evaluation, Numbering]:
+        """The case against the register: numbers taken (`take`) or foreseen."""
         link = self.project.register
         assert link is not None
-        register = Register(link.url, link.institution)
-        try:
-            yield register
-        finally:
-            register.close()
+        ledger = Ledger(self._opened())
+        numbering = Numbering(ledger, take=take, formats=dict(link.formats))
+        return evaluate(case, self.project, ledger, numbering, build_time().date()), numbering
 
     def earlier_cases(self, form_ids: tuple[str, ...]) -> list[EarlierCase]:
-        with self._open() as register:
-            rows = [row for form in form_ids for row in register.rows(form=form)]
+        register = self._opened()
+        rows = [row for form in form_ids for row in register.rows(form=form)]
         rows = [row for row in rows if SOURCE_KEY in row.issued.details]
         rows.sort(key=lambda row: (row.issued.doc_date, row.id), reverse=True)
         seen: set[str] = set()
@@ -151,18 +160,12 @@ class WorkspaceRegister:
     def case_data(self, key: str) -> dict[str, Any] | None:
         if not key.isdigit():
             return None
-        with self._open() as register:
-            row = register.row(int(key))
+        row = self._opened().row(int(key))
         data = row.issued.details.get(SOURCE_KEY) if row else None
         return dict(data) if isinstance(data, dict) else None
 
     def foresee(self, case: Case) -> Foreseen:
-        link = self.project.register
-        assert link is not None
-        with self._open() as register:
-            ledger = Ledger(register)
-            found = evaluate(case, self.project, ledger, Numbering(ledger, take=False, formats=dict(link.formats)),
-                             build_time().date())
+        found, _numbering = self._evaluate(case, take=False)
         if found.findings:
             return Foreseen(problems=self._problems(case, found.findings))
         return Foreseen(found.answers or None)
@@ -171,12 +174,8 @@ class WorkspaceRegister:
         """One case at a time (the rules across cases see what the one before recorded): its
         numbers taken, its documents rendered with the register's answers, then recorded; a
         number is given back when the documents are not made."""
-        link = self.project.register
-        assert link is not None
-        with self._one_at_a_time, self._open() as register:
-            ledger = Ledger(register)
-            numbering = Numbering(ledger, take=True, formats=dict(link.formats))
-            found = evaluate(case, self.project, ledger, numbering, build_time().date())
+        with self._one_at_a_time:
+            found, numbering = self._evaluate(case, take=True)
             if found.findings:
                 return Issue(None, problems=self._problems(case, found.findings))
             record = replace(case.record, answers=found.answers or None)
@@ -189,8 +188,8 @@ class WorkspaceRegister:
                 numbering.give_back(case.id)
                 return Issue(product)
             hashes = {name: hashlib.sha256(data).hexdigest() for name, data in product.in_memory()}
-            outcomes = [register.record(with_source(entry, case.record.data), {"folder": PAGE_FOLDER,
-                                                                               "files": hashes})
+            outcomes = [self._opened().record(with_source(entry, case.record.data),
+                                              {"folder": PAGE_FOLDER, "files": hashes})
                         for entry in found.entries]
             numbering.settle(case.id)
         if all(outcome == "bez zmian" for outcome in outcomes):
